@@ -1,0 +1,98 @@
+package ro.cluj.crt.command.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import ro.cluj.crt.support.security.Role;
+import ro.cluj.crt.support.security.SecurityProperties;
+import ro.cluj.crt.support.security.SecurityProperties.Account;
+import ro.cluj.crt.support.security.ServiceSecurity;
+import ro.cluj.crt.support.web.Problems;
+import ro.cluj.crt.support.web.RequestReader;
+
+/**
+ * Logging in: a client sends its user name and password once and receives a signed access token to send as
+ * {@code Authorization: Bearer ...} with every later request, to either service.
+ */
+@RestController
+class LoginController {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginController.class);
+
+    private final RequestReader reader;
+    private final SecurityProperties properties;
+    private final PasswordEncoder passwords;
+    private final JwtEncoder tokens;
+    private final Clock clock;
+    private final String unknownAccountHash;
+
+    LoginController(RequestReader reader, SecurityProperties properties, PasswordEncoder passwords, JwtEncoder tokens,
+                    Clock clock) {
+        this.reader = reader;
+        this.properties = properties;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.clock = clock;
+        // compared against when the user name is unknown, so that a wrong name takes as long as a wrong password
+        this.unknownAccountHash = passwords.encode("no account has this password");
+    }
+
+    record Credentials(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record AccessToken(String accessToken, String tokenType, Instant expiresAt, String accountId, List<String> roles) {
+    }
+
+    @PostMapping("/api/auth/token")
+    ResponseEntity<?> login(@RequestBody JsonNode body) {
+        Credentials credentials = reader.read(body, Credentials.class);
+        Optional<Account> account = properties.accounts().stream()
+                .filter(candidate -> candidate.username().equals(credentials.username()))
+                .findFirst();
+        String hash = account.map(Account::passwordHash).orElse(unknownAccountHash);
+        if (!passwords.matches(credentials.password(), hash) || account.isEmpty()) {
+            log.warn("login refused for {}", account.map(a -> "account " + a.id()).orElse("an unknown user name"));
+            ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "login-failed",
+                    "the user name or the password is wrong");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        log.info("login of account {}", account.get().id());
+        return ResponseEntity.ok(issue(account.get()));
+    }
+
+    private AccessToken issue(Account account) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.tokenLifetime());
+        List<String> roles = account.roles().stream().map(Role::code).sorted().toList();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer("crt")
+                .subject(account.id())
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .claim(ServiceSecurity.ROLES_CLAIM, roles)
+                .build();
+        String token = tokens.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new AccessToken(token, "Bearer", expiresAt, account.id(), roles);
+    }
+}

@@ -1,0 +1,31 @@
+package ro.cluj.crt.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import ro.cluj.crt.support.security.Role;
+import ro.cluj.crt.support.security.ServiceSecurity;
+
+/** Who may call what on the command service: logging in is open, every write needs the staff role. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSecurity {
+
+    @Bean
+    SecurityFilterChain commandApi(HttpSecurity http, ObjectMapper json) throws Exception {
+        return ServiceSecurity.build(http, json, rules -> rules
+                .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers("/api/**").hasRole(Role.STAFF.name())
+                .anyRequest().denyAll());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,65 @@
+package ro.cluj.crt.command.write;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import ro.cluj.crt.events.api.WriteReceipt;
+
+/**
+ * Sends a command, waits for it to commit, and answers with the version the aggregate reached and the event store
+ * position of its last event, so that a client can read its own write.
+ */
+@Component
+public class CommandSender {
+
+    private static final String LAST_EVENT = CommandSender.class.getName() + ".lastEvent";
+
+    private final CommandGateway gateway;
+    private final JdbcTemplate jdbc;
+    private final String positionQuery;
+
+    public CommandSender(CommandGateway gateway, CommandBus commandBus, EventStore eventStore, JdbcTemplate jdbc,
+                         EventSchema schema) {
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+        this.positionQuery = "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
+        eventStore.registerDispatchInterceptor(this::rememberLastEvent);
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            Object last = unitOfWork.root().resources().get(LAST_EVENT);
+            return last instanceof DomainEventMessage<?> event
+                    ? new CommandOutcome.Applied(event.getAggregateIdentifier(), event.getSequenceNumber())
+                    : result;
+        });
+    }
+
+    public WriteReceipt send(Object command, MetaData metaData) {
+        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        if (!(result instanceof CommandOutcome outcome)) {
+            throw new IllegalStateException("command " + command.getClass().getSimpleName() + " applied no event");
+        }
+        long version = outcome instanceof CommandOutcome.Applied applied ? applied.version() : 0;
+        Long position = jdbc.queryForObject(positionQuery, Long.class, outcome.aggregateId(), version);
+        return new WriteReceipt(outcome.aggregateId(), version, position);
+    }
+
+    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> rememberLastEvent(
+            List<? extends EventMessage<?>> events) {
+        if (CurrentUnitOfWork.isStarted() && !events.isEmpty()
+                && events.getLast() instanceof DomainEventMessage<?> last) {
+            CurrentUnitOfWork.get().root().resources().put(LAST_EVENT, last);
+        }
+        return (index, event) -> event;
+    }
+}

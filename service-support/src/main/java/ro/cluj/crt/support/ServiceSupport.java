@@ -1,0 +1,14 @@
+package ro.cluj.crt.support;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import ro.cluj.crt.support.security.TokenKeys;
+import ro.cluj.crt.support.store.EventStoreSchema;
+import ro.cluj.crt.support.store.StorageSerialization;
+import ro.cluj.crt.support.web.WebSupport;
+
+/** Everything both services take from this module; each service imports it once. */
+@Configuration(proxyBeanMethods = false)
+@Import({StorageSerialization.class, EventStoreSchema.class, TokenKeys.class, WebSupport.class})
+public class ServiceSupport {
+}

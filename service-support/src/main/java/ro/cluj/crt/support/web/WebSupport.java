@@ -1,0 +1,52 @@
+package ro.cluj.crt.support.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/** The web conventions both services share: JSON limits, correlation ids, body size limit, problem responses. */
+@Configuration(proxyBeanMethods = false)
+@Import(ProblemResponses.class)
+public class WebSupport {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictWebJson() {
+        return builder -> builder
+                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(ProblemResponses.MAX_NESTING_DEPTH)
+                        .build()));
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIds> correlationIds() {
+        FilterRegistrationBean<CorrelationIds> registration = new FilterRegistrationBean<>(new CorrelationIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${crt.web.max-request-size:1MB}") DataSize limit, ObjectMapper json) {
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(limit.toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    RequestReader requestReader(Validator validator) {
+        return new RequestReader(validator);
+    }
+}
