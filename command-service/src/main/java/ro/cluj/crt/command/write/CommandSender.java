@@ -22,7 +22,7 @@ import ro.cluj.crt.events.api.WriteReceipt;
 @Component
 public class CommandSender {
 
-    private static final String LAST_EVENT = CommandSender.class.getName() + ".lastEvent";
+    private static final String OUTCOME = CommandSender.class.getName() + ".outcome";
 
     private final CommandGateway gateway;
     private final JdbcTemplate jdbc;
@@ -34,31 +34,44 @@ public class CommandSender {
         this.jdbc = jdbc;
         this.positionQuery = "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
-        eventStore.registerDispatchInterceptor(this::rememberLastEvent);
+        eventStore.registerDispatchInterceptor(CommandSender::rememberLastEvent);
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             Object result = chain.proceed();
-            Object last = unitOfWork.root().resources().get(LAST_EVENT);
-            return last instanceof DomainEventMessage<?> event
-                    ? new CommandOutcome.Applied(event.getAggregateIdentifier(), event.getSequenceNumber())
-                    : result;
+            if (result instanceof CommandOutcome.Repeated) {
+                return result;
+            }
+            CommandOutcome.Applied applied = new CommandOutcome.Applied();
+            unitOfWork.root().resources().put(OUTCOME, applied);
+            return applied;
         });
     }
 
     public WriteReceipt send(Object command, MetaData metaData) {
         Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        if (!(result instanceof CommandOutcome outcome)) {
-            throw new IllegalStateException("command " + command.getClass().getSimpleName() + " applied no event");
+        String aggregateId;
+        long version;
+        switch (result) {
+            case CommandOutcome.Repeated repeated -> {
+                aggregateId = repeated.aggregateId();
+                version = 0;
+            }
+            case CommandOutcome.Applied applied when applied.aggregateId() != null -> {
+                aggregateId = applied.aggregateId();
+                version = applied.version();
+            }
+            default -> throw new IllegalStateException(
+                    "command " + command.getClass().getSimpleName() + " applied no event");
         }
-        long version = outcome instanceof CommandOutcome.Applied applied ? applied.version() : 0;
-        Long position = jdbc.queryForObject(positionQuery, Long.class, outcome.aggregateId(), version);
-        return new WriteReceipt(outcome.aggregateId(), version, position);
+        Long position = jdbc.queryForObject(positionQuery, Long.class, aggregateId, version);
+        return new WriteReceipt(aggregateId, version, position);
     }
 
-    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> rememberLastEvent(
+    private static BiFunction<Integer, EventMessage<?>, EventMessage<?>> rememberLastEvent(
             List<? extends EventMessage<?>> events) {
         if (CurrentUnitOfWork.isStarted() && !events.isEmpty()
-                && events.getLast() instanceof DomainEventMessage<?> last) {
-            CurrentUnitOfWork.get().root().resources().put(LAST_EVENT, last);
+                && events.getLast() instanceof DomainEventMessage<?> last
+                && CurrentUnitOfWork.get().root().resources().get(OUTCOME) instanceof CommandOutcome.Applied applied) {
+            applied.lastEvent(last.getAggregateIdentifier(), last.getSequenceNumber());
         }
         return (index, event) -> event;
     }

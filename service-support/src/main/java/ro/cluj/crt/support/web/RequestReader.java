@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -215,7 +216,9 @@ public class RequestReader {
     private static <T extends Record> T construct(Class<T> type, RecordComponent[] components, Object[] values) {
         Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new);
         try {
-            return type.getDeclaredConstructor(parameterTypes).newInstance(values);
+            Constructor<T> constructor = type.getDeclaredConstructor(parameterTypes);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("request record " + type.getSimpleName() + " rejected its values",
                     e.getCause());

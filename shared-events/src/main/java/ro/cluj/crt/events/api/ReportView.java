@@ -35,6 +35,7 @@ public record ReportView(String scope, Totals totals, List<SectorCount> bySector
                                    long needs, long organisations) {
     }
 
-    public record Attribution(String source, String attribution, String licence, long interviews) {
+    /** A published source and how many of the report's interviews were documented from it. */
+    public record Attribution(String source, String licence, long interviews) {
     }
 }

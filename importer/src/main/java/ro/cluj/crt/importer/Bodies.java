@@ -1,0 +1,39 @@
+package ro.cluj.crt.importer;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The request bodies of the staff API, exactly the properties it accepts (it rejects unknown ones). */
+final class Bodies {
+
+    /** Every record is documented from a published source, which is public by nature. */
+    static final String CHANNEL = "published-source";
+    static final String CONSENT = "publish";
+
+    private Bodies() {
+    }
+
+    /** What makes a repeated submission recognisable: the same source and id give the same answer. */
+    record ExternalReference(String source, String id) {
+    }
+
+    /** An organisation to register; its fields of activity are left out because no file gives them. */
+    record Organisation(String name, Sector sector, AuthorityLevel authorityLevel, String locality,
+                        ExternalReference externalReference) {
+    }
+
+    /** An interview documented from a published source. */
+    record Interview(LocalDate date, String channel, String consent, Source source,
+                     ExternalReference externalReference, List<Measure> measures) {
+    }
+
+    /** The published source of an interview and the attribution its terms ask for. */
+    record Source(String name, String reference, String attribution, String licence) {
+    }
+
+    /** One measure of an interview. */
+    record Measure(String title, Field field, String fieldDetail, String description, List<String> targetGroups,
+                   LocalDate startDate, LocalDate endDate, List<String> partners, String reach,
+                   List<String> industries, List<String> evidence) {
+    }
+}

@@ -1,0 +1,139 @@
+package ro.cluj.crt.importer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The staff member's importer: maps OxCGRT and Eurofound PolicyWatch CSV files (the data set is recognised by its
+ * header) to organisations and interviews, and submits them to the tracker's staff API. Running it again changes
+ * nothing. Exit code 0 when every record went in, 2 when some were bad, 1 when the run could not be done.
+ */
+public final class Importer {
+
+    static final int ALL_IN = 0;
+    static final int FATAL = 1;
+    static final int SOME_BAD = 2;
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Importer(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the importer with the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(new Importer(System.getenv(), System.out, System.err).run(args));
+    }
+
+    /** Runs the importer; answers the exit code. */
+    int run(String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (Options.UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(Options.USAGE);
+            return FATAL;
+        }
+        try {
+            return run(options);
+        } catch (ImportFailure e) {
+            err.println("error: " + e.getMessage());
+            return FATAL;
+        }
+    }
+
+    private int run(Options options) throws ImportFailure {
+        String password = password(options);
+        List<MappedFile> files = read(options.files());
+        List<BadRecord> bad = new ArrayList<>();
+        files.forEach(file -> bad.addAll(file.bad()));
+        bad.forEach(record -> err.println("bad record: " + record));
+        Submitter submitter = new Submitter(new StaffApi(options.url(), httpClient(), json()), err);
+        try {
+            if (files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
+                submitter.api().login(options.user(), password);
+                for (MappedFile file : files) {
+                    submitter.submit(file);
+                }
+            }
+        } catch (ImportFailure e) {
+            err.println("error: " + e.getMessage() + "; the run stops here (running it again is safe)");
+            summary(files, submitter, bad).print(out);
+            return FATAL;
+        }
+        bad.addAll(submitter.bad());
+        summary(files, submitter, bad).print(out);
+        return bad.isEmpty() ? ALL_IN : SOME_BAD;
+    }
+
+    private static Summary summary(List<MappedFile> files, Submitter submitter, List<BadRecord> mappingBad) {
+        return new Summary(files, submitter.organisations(), submitter.interviews(),
+                mappingBad.size() + submitter.bad().size(), submitter.highestPosition());
+    }
+
+    private List<MappedFile> read(List<Path> paths) throws ImportFailure {
+        List<MappedFile> files = new ArrayList<>();
+        for (Path path : paths) {
+            try {
+                MappedFile file = MappedFile.read(path);
+                err.printf("%s: %s, %d records, %d to send%n", path, file.dataSet().label(), file.recordCount(),
+                        file.submissions().size());
+                files.add(file);
+            } catch (IOException e) {
+                throw new ImportFailure("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    private String password(Options options) throws ImportFailure {
+        if (options.password() != null) {
+            return options.password();
+        }
+        String fromEnvironment = environment.get(options.passwordEnv());
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment;
+        }
+        Console console = System.console();
+        if (console != null && environment == System.getenv()) {
+            char[] typed = console.readPassword("password for %s: ", options.user());
+            if (typed != null && typed.length > 0) {
+                return new String(typed);
+            }
+        }
+        throw new ImportFailure("no password: set the environment variable " + options.passwordEnv()
+                + " (or name another with --password-env)");
+    }
+
+    private static HttpClient httpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** JSON as the API wants it: ISO dates, and nothing sent for an absent value or an empty list. */
+    static ObjectMapper json() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .build();
+    }
+}

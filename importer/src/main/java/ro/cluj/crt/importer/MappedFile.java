@@ -1,0 +1,33 @@
+package ro.cluj.crt.importer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A data file mapped: what its good records become, and its bad records. */
+record MappedFile(String name, DataSet dataSet, int recordCount, List<Submission> submissions,
+                  List<BadRecord> bad) {
+
+    /** Reads and maps a file; fails when it cannot be read or is of no known data set. */
+    static MappedFile read(Path path) throws IOException {
+        return map(CsvFile.read(path));
+    }
+
+    static MappedFile map(CsvFile file) throws IOException {
+        DataSet dataSet = DataSet.detect(file.header()).orElseThrow(() -> new IOException(file.name()
+                + ": the header is of no known data set (OxCGRT needs " + DataSet.OXCGRT.columns()
+                + "; Eurofound PolicyWatch needs " + DataSet.EUROFOUND.columns() + ")"));
+        List<Submission> submissions = new ArrayList<>();
+        List<BadRecord> bad = new ArrayList<>(file.unreadable());
+        for (SourceRecord record : file.records()) {
+            try {
+                submissions.add(dataSet.mapper().map(record));
+            } catch (BadRecordException e) {
+                bad.add(new BadRecord(record.where(), e.getMessage()));
+            }
+        }
+        bad.sort((a, b) -> Long.compare(a.where().record(), b.where().record()));
+        return new MappedFile(file.name(), dataSet, file.recordCount(), submissions, bad);
+    }
+}

@@ -1,0 +1,151 @@
+package ro.cluj.crt.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The staff API of the tracker's command service over HTTP: one login, then writes with the bearer token. */
+final class StaffApi {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_SHOWN_BODY = 300;
+
+    /** The service's address, ending in '/', so that the API paths resolve under it. */
+    private final URI base;
+    private final HttpClient client;
+    private final ObjectMapper json;
+    private String token;
+
+    StaffApi(URI base, HttpClient client, ObjectMapper json) {
+        this.base = base;
+        this.client = client;
+        this.json = json;
+    }
+
+    /** Logs in once; the password goes only into the request body. */
+    void login(String username, String password) throws ImportFailure {
+        HttpResponse<String> response = send(post("/api/auth/token",
+                json(Map.of("username", username, "password", password))).build());
+        if (response.statusCode() != 200) {
+            throw new ImportFailure("login refused (" + response.statusCode() + "): " + problem(response));
+        }
+        JsonNode answer = parse(response);
+        if (!answer.path("accessToken").isTextual()) {
+            throw new ImportFailure("the login answer holds no access token");
+        }
+        token = answer.get("accessToken").asText();
+    }
+
+    Receipt registerOrganisation(Bodies.Organisation organisation) throws ApiRefusal, ImportFailure {
+        return write("/api/organisations", organisation);
+    }
+
+    Receipt recordInterview(String organisationId, Bodies.Interview interview) throws ApiRefusal, ImportFailure {
+        String segment = URLEncoder.encode(organisationId, StandardCharsets.UTF_8).replace("+", "%20");
+        return write("/api/organisations/" + segment + "/interviews", interview);
+    }
+
+    private Receipt write(String path, Object body) throws ApiRefusal, ImportFailure {
+        if (token == null) {
+            throw new IllegalStateException("not logged in");
+        }
+        HttpResponse<String> response = send(post(path, json(body))
+                .header("Authorization", "Bearer " + token).build());
+        int status = response.statusCode();
+        if (status == 200 || status == 201) {
+            return receipt(response);
+        }
+        if (status == 401 || status == 403) {
+            throw new ImportFailure("the tracker refused the access token (" + status + "): " + problem(response));
+        }
+        if (status >= 400 && status < 500) {
+            throw new ApiRefusal("the tracker refused it (" + status + "): " + problem(response));
+        }
+        throw new ImportFailure("the tracker failed (" + status + ") on " + path + ": " + problem(response));
+    }
+
+    private Receipt receipt(HttpResponse<String> response) throws ImportFailure {
+        try {
+            Receipt receipt = json.readValue(response.body(), Receipt.class);
+            if (receipt.id() == null) {
+                throw new ImportFailure("the tracker's answer holds no id: " + shorten(response.body()));
+            }
+            return receipt;
+        } catch (JsonProcessingException e) {
+            throw new ImportFailure("the tracker's answer is not a receipt: " + shorten(response.body()), e);
+        }
+    }
+
+    private HttpRequest.Builder post(String path, String body) {
+        return HttpRequest.newBuilder(base.resolve(path.substring(1)))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws ImportFailure {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ImportFailure("cannot reach the tracker at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportFailure("interrupted while waiting for the tracker", e);
+        }
+    }
+
+    private String json(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request body cannot be written as JSON", e);
+        }
+    }
+
+    private JsonNode parse(HttpResponse<String> response) throws ImportFailure {
+        try {
+            return json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new ImportFailure("the tracker's answer is not JSON: " + shorten(response.body()), e);
+        }
+    }
+
+    /** A problem document (RFC 9457) told in one line: its detail and the bad fields. */
+    private String problem(HttpResponse<String> response) {
+        JsonNode problem;
+        try {
+            problem = json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return shorten(response.body());
+        }
+        if (problem == null || !problem.isObject()) {
+            return shorten(response.body());
+        }
+        List<String> parts = new ArrayList<>();
+        String detail = problem.path("detail").asText(problem.path("title").asText(""));
+        if (!detail.isBlank()) {
+            parts.add(detail);
+        }
+        for (JsonNode error : problem.path("errors")) {
+            parts.add(error.path("field").asText("?") + ": " + error.path("message").asText(""));
+        }
+        return parts.isEmpty() ? shorten(response.body()) : String.join("; ", parts);
+    }
+
+    private static String shorten(String body) {
+        String text = body == null ? "" : body.strip();
+        return text.length() <= MAX_SHOWN_BODY ? text : text.substring(0, MAX_SHOWN_BODY) + "...";
+    }
+}

@@ -1,0 +1,53 @@
+package ro.cluj.crt.query.catalogue;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ro.cluj.crt.events.api.OrganisationProfile;
+import ro.cluj.crt.events.api.OrganisationSummary;
+import ro.cluj.crt.events.api.Page;
+import ro.cluj.crt.query.config.ProjectionPositions;
+import ro.cluj.crt.query.config.ReadResponses;
+import ro.cluj.crt.query.config.Readers;
+import ro.cluj.crt.support.web.InvalidRequestException;
+import ro.cluj.crt.support.web.NotFoundException;
+
+/** Organisation profiles and the list of organisations. */
+@RestController
+class OrganisationReadController {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final OrganisationQueries queries;
+    private final ProjectionPositions positions;
+
+    OrganisationReadController(OrganisationQueries queries, ProjectionPositions positions) {
+        this.queries = queries;
+        this.positions = positions;
+    }
+
+    @GetMapping("/api/organisations/{organisationId}")
+    ResponseEntity<OrganisationProfile> profile(@PathVariable String organisationId,
+                                                @RequestParam(required = false) Long minPosition) {
+        long position = positions.await(CatalogueProjection.PROCESSING_GROUP, minPosition);
+        OrganisationProfile profile = queries.profile(organisationId, Readers.seesEverything())
+                .orElseThrow(() -> new NotFoundException("no organisation with this id"));
+        return ReadResponses.at(position, profile);
+    }
+
+    @GetMapping("/api/organisations")
+    ResponseEntity<Page<OrganisationSummary>> list(@RequestParam(defaultValue = "0") int page,
+                                                   @RequestParam(defaultValue = "50") int size,
+                                                   @RequestParam(required = false) Long minPosition) {
+        if (page < 0) {
+            throw new InvalidRequestException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        long position = positions.await(CatalogueProjection.PROCESSING_GROUP, minPosition);
+        return ReadResponses.at(position, queries.list(page, size, Readers.seesEverything()));
+    }
+}

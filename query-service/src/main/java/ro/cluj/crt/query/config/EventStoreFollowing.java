@@ -1,0 +1,52 @@
+package ro.cluj.crt.query.config;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How the query side reads the shared event store (which the command side owns and creates) and where it keeps its
+ * processors' tokens (its own schema).
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreFollowing {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
+                                          PersistenceExceptionResolver resolver, ConnectionProvider connections,
+                                          TransactionManager transactions, EventSchema schema,
+                                          org.axonframework.config.Configuration configuration) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(events)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(resolver)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .build();
+        return new AwaitingEventStore(engine, connections, schema);
+    }
+
+    @Bean
+    TokenSchema tokenSchema(@Value("${crt.query.schema}") String schema) {
+        return TokenSchema.builder()
+                .setTokenTable(schema + ".token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+}

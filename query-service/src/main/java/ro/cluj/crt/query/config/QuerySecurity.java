@@ -1,0 +1,29 @@
+package ro.cluj.crt.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import ro.cluj.crt.support.security.Role;
+import ro.cluj.crt.support.security.ServiceSecurity;
+
+/**
+ * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented
+ * data to the public); managing projections needs an admin.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QuerySecurity {
+
+    @Bean
+    SecurityFilterChain queryApi(HttpSecurity http, ObjectMapper json) throws Exception {
+        return ServiceSecurity.build(http, json, rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/vocabularies", "/api/report", "/api/organisations",
+                        "/api/organisations/*").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/**").authenticated()
+                .anyRequest().denyAll());
+    }
+}
