@@ -73,7 +73,7 @@ record CsvFile(String name, List<String> header, List<SourceRecord> records, Lis
             }
             return new CsvFile(name, header, records, unreadable);
         } catch (IllegalArgumentException e) {
-            throw new IOException(name + ": the header cannot be read: " + e.getMessage(), e);
+            throw new IOException("the header cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -89,7 +89,7 @@ record CsvFile(String name, List<String> header, List<SourceRecord> records, Lis
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException(path + " is not UTF-8 text", e);
+            throw new IOException("it is not UTF-8 text", e);
         }
     }
 }

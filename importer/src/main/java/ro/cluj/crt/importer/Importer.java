@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,30 +63,30 @@ public final class Importer {
     private int run(Options options) throws ImportFailure {
         String password = password(options);
         List<MappedFile> files = read(options.files());
-        List<BadRecord> bad = new ArrayList<>();
-        files.forEach(file -> bad.addAll(file.bad()));
-        bad.forEach(record -> err.println("bad record: " + record));
-        Submitter submitter = new Submitter(new StaffApi(options.url(), httpClient(), json()), err);
+        List<BadRecord> unmapped = files.stream().flatMap(file -> file.bad().stream()).toList();
+        unmapped.forEach(record -> err.println("bad record: " + record));
+        StaffApi api = new StaffApi(options.url(), httpClient(), json());
+        Submitter submitter = new Submitter(api, err);
         try {
             if (files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
-                submitter.api().login(options.user(), password);
+                api.login(options.user(), password);
                 for (MappedFile file : files) {
                     submitter.submit(file);
                 }
             }
         } catch (ImportFailure e) {
             err.println("error: " + e.getMessage() + "; the run stops here (running it again is safe)");
-            summary(files, submitter, bad).print(out);
+            summary(files, submitter, unmapped).print(out);
             return FATAL;
         }
-        bad.addAll(submitter.bad());
-        summary(files, submitter, bad).print(out);
-        return bad.isEmpty() ? ALL_IN : SOME_BAD;
+        Summary summary = summary(files, submitter, unmapped);
+        summary.print(out);
+        return summary.badRecords() == 0 ? ALL_IN : SOME_BAD;
     }
 
-    private static Summary summary(List<MappedFile> files, Submitter submitter, List<BadRecord> mappingBad) {
+    private static Summary summary(List<MappedFile> files, Submitter submitter, List<BadRecord> unmapped) {
         return new Summary(files, submitter.organisations(), submitter.interviews(),
-                mappingBad.size() + submitter.bad().size(), submitter.highestPosition());
+                unmapped.size() + submitter.bad().size(), submitter.highestPosition());
     }
 
     private List<MappedFile> read(List<Path> paths) throws ImportFailure {
@@ -97,6 +97,8 @@ public final class Importer {
                 err.printf("%s: %s, %d records, %d to send%n", path, file.dataSet().label(), file.recordCount(),
                         file.submissions().size());
                 files.add(file);
+            } catch (NoSuchFileException e) {
+                throw new ImportFailure("cannot read " + path + ": there is no such file", e);
             } catch (IOException e) {
                 throw new ImportFailure("cannot read " + path + ": " + e.getMessage(), e);
             }
@@ -112,19 +114,15 @@ public final class Importer {
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return fromEnvironment;
         }
-        Console console = System.console();
-        if (console != null && environment == System.getenv()) {
-            char[] typed = console.readPassword("password for %s: ", options.user());
-            if (typed != null && typed.length > 0) {
-                return new String(typed);
-            }
-        }
         throw new ImportFailure("no password: set the environment variable " + options.passwordEnv()
                 + " (or name another with --password-env)");
     }
 
     private static HttpClient httpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** JSON as the API wants it: ISO dates, and nothing sent for an absent value or an empty list. */

@@ -15,8 +15,8 @@ record MappedFile(String name, DataSet dataSet, int recordCount, List<Submission
     }
 
     static MappedFile map(CsvFile file) throws IOException {
-        DataSet dataSet = DataSet.detect(file.header()).orElseThrow(() -> new IOException(file.name()
-                + ": the header is of no known data set (OxCGRT needs " + DataSet.OXCGRT.columns()
+        DataSet dataSet = DataSet.detect(file.header()).orElseThrow(() -> new IOException(
+                "the header is of no known data set (OxCGRT needs " + DataSet.OXCGRT.columns()
                 + "; Eurofound PolicyWatch needs " + DataSet.EUROFOUND.columns() + ")"));
         List<Submission> submissions = new ArrayList<>();
         List<BadRecord> bad = new ArrayList<>(file.unreadable());

@@ -13,7 +13,7 @@ import java.util.List;
 record Options(URI url, String user, String passwordEnv, String password, List<Path> files) {
 
     static final String USAGE = """
-            usage: java -jar crt-importer.jar [--url http://localhost:8080] [--user staff]
+            usage: java -jar crt-importer-exec.jar [--url http://localhost:8080] [--user staff]
                    [--password-env CRT_PASSWORD | --password PASSWORD] FILE.csv...
             Submits OxCGRT and Eurofound PolicyWatch CSV files to the tracker's staff API. The password is read from
             the environment variable named by --password-env (CRT_PASSWORD unless named).""";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -99,11 +100,18 @@ final class StaffApi {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ImportFailure("cannot reach the tracker at " + base + ": " + e, e);
+            throw new ImportFailure("cannot reach the tracker at " + base + ": " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportFailure("interrupted while waiting for the tracker", e);
         }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof ConnectException) {
+            return "no connection (is the command service running there?)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private String json(Object body) {

@@ -1,0 +1,84 @@
+package ro.cluj.crt.standalone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL: its data folder survives restarts. Run as root it works too, because the embedded
+ * binaries are started inside a user namespace where PostgreSQL does not see root. A server left running by a
+ * process that was killed is stopped before a new one starts on the same folder.
+ */
+final class EmbeddedDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration STALE_SERVER_STOP = Duration.ofSeconds(30);
+
+    private EmbeddedDatabase() {
+    }
+
+    static EmbeddedPostgres start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        stopStaleServer(dataDirectory);
+        log.info("starting the embedded PostgreSQL with its data in {}", dataDirectory.toAbsolutePath());
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // The embedded server is built for throw-away test databases and turns durability off by default
+                // (fsync through -F, synchronous_commit). The tracker's data must survive a crash: turn both on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+    }
+
+    /** Creates the database unless it exists, and answers its JDBC address. */
+    static String createIfMissing(EmbeddedPostgres postgres, String database) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet result = exists.executeQuery()) {
+                if (!result.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database " + database + " in the embedded PostgreSQL",
+                    e);
+        }
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    private static void stopStaleServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
+                        .filter(process -> process.info().command().orElse("").contains("postgres"));
+        if (server.isEmpty()) {
+            return;
+        }
+        log.warn("stopping the embedded PostgreSQL (pid {}) that an earlier run left behind", server.get().pid());
+        server.get().destroy();
+        server.get().onExit().orTimeout(STALE_SERVER_STOP.toSeconds(), TimeUnit.SECONDS)
+                .join();
+    }
+}

@@ -1,0 +1,133 @@
+package ro.cluj.crt.standalone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import ro.cluj.crt.command.CommandServiceApplication;
+import ro.cluj.crt.query.QueryServiceApplication;
+
+/**
+ * The tracker on one machine with nothing to install: an embedded PostgreSQL that keeps its data in a local folder
+ * ({@code CRT_DATA_DIR}, default {@code .crt-data}), and both services in this process, each in its own Spring
+ * context on its own port. The query service still follows the event store with its streaming processors and its own
+ * tokens, exactly as when the services run apart.
+ *
+ * <p>With {@code CRT_DATABASE_URL} set, both services use that PostgreSQL instead and no embedded one starts. If the
+ * embedded server cannot start, the launcher stops with the reason; it never falls back to another server.
+ */
+public final class StandaloneTracker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneTracker.class);
+    private static final String DATABASE = "crt";
+
+    private final EmbeddedPostgres postgres;
+    private final ConfigurableApplicationContext commandService;
+    private final ConfigurableApplicationContext queryService;
+
+    private StandaloneTracker(EmbeddedPostgres postgres, ConfigurableApplicationContext commandService,
+                              ConfigurableApplicationContext queryService) {
+        this.postgres = postgres;
+        this.commandService = commandService;
+        this.queryService = queryService;
+    }
+
+    public static void main(String[] args) throws IOException {
+        StandaloneTracker tracker = start(Settings.fromEnvironment(), args);
+        Runtime.getRuntime().addShutdownHook(new Thread(tracker::close, "crt-shutdown"));
+    }
+
+    /** Starts the database (unless an external one is configured) and both services. */
+    public static StandaloneTracker start(Settings settings, String... args) throws IOException {
+        EmbeddedPostgres postgres = null;
+        String url = settings.externalDatabaseUrl();
+        if (url == null) {
+            postgres = EmbeddedDatabase.start(settings.dataDirectory().resolve("postgres"));
+            url = EmbeddedDatabase.createIfMissing(postgres, DATABASE);
+        } else {
+            log.info("using the PostgreSQL named by CRT_DATABASE_URL; no embedded server is started");
+        }
+        Map<String, Object> shared = new HashMap<>();
+        shared.put("spring.datasource.url", url);
+        if (postgres != null) {
+            shared.put("spring.datasource.username", "postgres");
+            shared.put("spring.datasource.password", "");
+        }
+        shared.put("crt.security.token-secret", TokenSecret.load(settings));
+        shared.put("spring.profiles.active", "local");
+        ConfigurableApplicationContext commands = run(CommandServiceApplication.class,
+                CommandServiceApplication.CONFIG_NAME, shared, settings.commandPort(), args);
+        ConfigurableApplicationContext queries = run(QueryServiceApplication.class,
+                QueryServiceApplication.CONFIG_NAME, shared, settings.queryPort(), args);
+        log.info("the tracker is running: staff API on port {}, read API on port {}, data in {}",
+                commands.getEnvironment().getProperty("local.server.port"),
+                queries.getEnvironment().getProperty("local.server.port"),
+                postgres == null ? "the external database" : settings.dataDirectory().toAbsolutePath());
+        return new StandaloneTracker(postgres, commands, queries);
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, String configName,
+                                                      Map<String, Object> shared, Integer port, String... args) {
+        Map<String, Object> properties = new HashMap<>(shared);
+        if (port != null) {
+            properties.put("server.port", port);
+        }
+        // Given as arguments, these outrank the services' own configuration files, which default them to empty.
+        Stream<String> settings = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue());
+        return new SpringApplicationBuilder(application)
+                .properties(Map.of("spring.config.name", configName))
+                .run(Stream.concat(settings, Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    public int commandPort() {
+        return Integer.parseInt(commandService.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public int queryPort() {
+        return Integer.parseInt(queryService.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** The embedded database, for tools and tests that look at the store directly; null with an external one. */
+    public DataSource database() {
+        return postgres == null ? null : postgres.getDatabase("postgres", DATABASE);
+    }
+
+    @Override
+    public void close() {
+        queryService.close();
+        commandService.close();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("the embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+
+    /**
+     * Where and how to run. {@code commandPort} and {@code queryPort} are null for the services' own defaults (8080
+     * and 8081, or {@code CRT_COMMAND_PORT} and {@code CRT_QUERY_PORT}); 0 picks free ports.
+     */
+    public record Settings(Path dataDirectory, String externalDatabaseUrl, String tokenSecret, Integer commandPort,
+                           Integer queryPort) {
+
+        static Settings fromEnvironment() {
+            return new Settings(Path.of(System.getenv().getOrDefault("CRT_DATA_DIR", ".crt-data")),
+                    blankToNull(System.getenv("CRT_DATABASE_URL")), blankToNull(System.getenv("CRT_TOKEN_SECRET")),
+                    null, null);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}
