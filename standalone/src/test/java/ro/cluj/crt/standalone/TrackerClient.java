@@ -52,6 +52,12 @@ final class TrackerClient {
         return send(request.build());
     }
 
+    /** A POST to the query service, where the admin operations on projections live. */
+    Response postToQueries(String path, String body) {
+        return send(request(queryBase + path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Response postBytes(String path, byte[] body) {
         return send(request(commandBase + path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

@@ -1,0 +1,41 @@
+package ro.cluj.crt.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dropping the catalogue view and rebuilding it from the events gives a byte-identical report. */
+class RebuildIT {
+
+    private static RunningTracker system;
+
+    @BeforeAll
+    static void start() {
+        system = RunningTracker.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void theRebuiltReportIsByteIdentical() {
+        TrackerClient staff = system.client().as("staff");
+        long position = History.record(staff);
+        TrackerClient auditor = system.client().as("auditor");
+        String internal = auditor.get("/api/report?minPosition=" + position).body();
+        String published = system.client().get("/api/report?minPosition=" + position).body();
+        assertThat(internal).contains("\"measures\":");
+
+        TrackerClient.Response rebuild = system.client().as("admin").postToQueries("/api/admin/projections/catalogue/rebuild",
+                "{}");
+        assertThat(rebuild.status()).isEqualTo(202);
+
+        assertThat(auditor.get("/api/report?minPosition=" + position).body()).isEqualTo(internal);
+        assertThat(system.client().get("/api/report?minPosition=" + position).body()).isEqualTo(published);
+        assertThat(system.count("SELECT count(*) FROM crt_query.measure")).isEqualTo(History.COUNTED_MEASURES);
+    }
+}
