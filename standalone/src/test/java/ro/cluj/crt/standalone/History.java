@@ -19,7 +19,8 @@ final class History {
         String library = create(staff, "/api/organisations",
                 "{\"name\":\"Biblioteca Judeteana\",\"sector\":\"public-authority\",\"authorityLevel\":\"regional\"}");
         String company = create(staff, "/api/organisations", "{\"name\":\"Fabrica de masti\",\"sector\":\"business\"}");
-        String ngo = create(staff, "/api/organisations", "{\"name\":\"Asociatia Vecinilor\",\"sector\":\"civil-society\"}");
+        String ngo = create(staff, "/api/organisations",
+                "{\"name\":\"Asociatia Vecinilor\",\"sector\":\"civil-society\"}");
         ok(staff.post("/api/organisations/" + company + "/corrections",
                 "{\"name\":\"Fabrica de masti SRL\",\"sector\":\"business\",\"reason\":\"legal name\"}"));
         create(staff, "/api/organisations/" + library + "/interviews", interview("publish",

@@ -30,8 +30,8 @@ class RebuildIT {
         String published = system.client().get("/api/report?minPosition=" + position).body();
         assertThat(internal).contains("\"measures\":");
 
-        TrackerClient.Response rebuild = system.client().as("admin").postToQueries("/api/admin/projections/catalogue/rebuild",
-                "{}");
+        TrackerClient.Response rebuild = system.client().as("admin")
+                .postToQueries("/api/admin/projections/catalogue/rebuild", "{}");
         assertThat(rebuild.status()).isEqualTo(202);
 
         assertThat(auditor.get("/api/report?minPosition=" + position).body()).isEqualTo(internal);

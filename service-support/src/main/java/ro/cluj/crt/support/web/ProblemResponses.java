@@ -2,8 +2,6 @@ package ro.cluj.crt.support.web;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.List;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -94,16 +92,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         return respond(invalid(List.of(new FieldError(e.getName(), "has the wrong format"))));
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
-        return unexpected(e);
-    }
-
-    @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<ProblemDetail> storeFailed(EventStoreException e) {
-        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

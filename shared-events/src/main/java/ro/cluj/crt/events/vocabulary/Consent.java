@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Consent implements Vocabulary {
 
     NOT_FOR_PUBLICATION("not-for-publication", "Not for publication", "Nu se publică"),
-    PUBLISH_WITHOUT_NAME("publish-without-name", "Publish without naming the organisation", "Se publică fără numele organizației"),
+    PUBLISH_WITHOUT_NAME("publish-without-name",
+            "Publish without naming the organisation",
+            "Se publică fără numele organizației"),
     PUBLISH("publish", "Publish", "Se publică");
 
     private final String code;

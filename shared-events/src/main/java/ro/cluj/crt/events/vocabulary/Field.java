@@ -12,12 +12,16 @@ public enum Field implements Vocabulary {
     MOBILITY_AND_GATHERINGS("mobility-and-gatherings", "Mobility and gatherings", "Mobilitate și întruniri"),
     WORK_AND_WORKPLACES("work-and-workplaces", "Work and workplaces", "Muncă și locuri de muncă"),
     EMPLOYMENT_AND_INCOME("employment-and-income", "Employment and income", "Ocupare și venituri"),
-    SOCIAL_SUPPORT_AND_BASIC_NEEDS("social-support-and-basic-needs", "Social support and basic needs", "Sprijin social și nevoi de bază"),
+    SOCIAL_SUPPORT_AND_BASIC_NEEDS("social-support-and-basic-needs",
+            "Social support and basic needs",
+            "Sprijin social și nevoi de bază"),
     BUSINESS_CONTINUITY("business-continuity", "Business continuity", "Continuitatea afacerilor"),
     ECONOMIC_RECOVERY("economic-recovery", "Economic recovery", "Redresare economică"),
     CULTURE("culture", "Culture", "Cultură"),
     DIGITAL_SERVICES("digital-services", "Digital services", "Servicii digitale"),
-    VOLUNTEERING_AND_SOLIDARITY("volunteering-and-solidarity", "Volunteering and solidarity", "Voluntariat și solidaritate"),
+    VOLUNTEERING_AND_SOLIDARITY("volunteering-and-solidarity",
+            "Volunteering and solidarity",
+            "Voluntariat și solidaritate"),
     OTHER("other", "Other", "Altele");
 
     private final String code;

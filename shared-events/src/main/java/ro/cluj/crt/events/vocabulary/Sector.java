@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** The kind of organisation. */
 public enum Sector implements Vocabulary {
 
-    CIVIL_SOCIETY("civil-society", "Civil society (NGOs, associations, trade unions, employers' organisations, social partners)", "Societate civilă (ONG-uri, asociații, sindicate, patronate, parteneri sociali)"),
+    CIVIL_SOCIETY("civil-society",
+            "Civil society (NGOs, associations, trade unions, employers' organisations, social partners)",
+            "Societate civilă (ONG-uri, asociații, sindicate, patronate, parteneri sociali)"),
     ACADEMIA("academia", "Academia", "Mediul academic"),
     BUSINESS("business", "Business", "Mediul de afaceri"),
     PUBLIC_AUTHORITY("public-authority", "Public authority", "Autoritate publică"),
