@@ -42,6 +42,11 @@ final class EmbeddedDatabase {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // Only this account may use the server's socket, and it listens on the loopback interface only.
+                .setServerConfig("unix_socket_permissions", "0700")
+                .setServerConfig("listen_addresses", "localhost")
+                // The launcher stops the server itself, after both services, so that no commit is cut short.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

@@ -84,6 +84,7 @@ public final class StandaloneTracker implements AutoCloseable {
         Stream<String> settings = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue());
         return new SpringApplicationBuilder(application)
                 .properties(Map.of("spring.config.name", configName))
+                .registerShutdownHook(false)
                 .run(Stream.concat(settings, Arrays.stream(args)).toArray(String[]::new));
     }
 

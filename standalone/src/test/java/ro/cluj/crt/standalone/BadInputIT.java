@@ -172,6 +172,35 @@ class BadInputIT {
     }
 
     @Test
+    void refusesContentAfterTheJsonObject() {
+        rejects(() -> staff.post(ORGANISATIONS, VALID_ORGANISATION + " xyz"), 400);
+        rejects(() -> staff.post(ORGANISATIONS, VALID_ORGANISATION + "{\"name\":\"b\"}"), 400);
+    }
+
+    @Test
+    void refusesDatesOutsideAnyPlausibleSpan() {
+        String interviews = ORGANISATIONS + "/" + organisationId + "/interviews";
+        rejects(() -> staff.post(interviews, VALID_INTERVIEW.replace("2020-04-01", "-999999999-01-01")), 400, "date");
+        rejects(() -> staff.post(interviews, VALID_INTERVIEW.replace("2020-04-01", "0001-01-01")), 400, "date");
+    }
+
+    @Test
+    void refusesABrokenUnicodeCharacter() {
+        rejects(() -> staff.post(ORGANISATIONS, "{\"name\":\"a\\ud800b\",\"sector\":\"business\"}"), 400,
+                "name");
+    }
+
+    @Test
+    void refusesTwoMeasuresWithOneId() {
+        String body = """
+                {"date":"2020-04-01","channel":"phone","consent":"publish",
+                 "measures":[{"id":"m1","field":"health","description":"x"},
+                             {"id":"m1","field":"culture","description":"y"}]}""";
+        rejects(() -> staff.post(ORGANISATIONS + "/" + organisationId + "/interviews", body), 400,
+                "measures[1].id");
+    }
+
+    @Test
     void refusesNestingFarDeeperThanTheLimit() {
         String body = "{\"name\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
 

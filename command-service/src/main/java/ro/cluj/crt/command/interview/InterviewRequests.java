@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import ro.cluj.crt.command.write.ExternalReferenceRequest;
 import ro.cluj.crt.command.write.Reasons;
 import ro.cluj.crt.events.Identifiers;
@@ -93,8 +95,13 @@ final class InterviewRequests {
         List<FieldError> errors = new ArrayList<>();
         List<Measure> measures = new ArrayList<>();
         List<MeasureRequest> given = request.measures() == null ? List.of() : request.measures();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            measures.add(toMeasure(given.get(i), interviewId, i, errors));
+            Measure measure = toMeasure(given.get(i), interviewId, i, errors);
+            if (!ids.add(measure.measureId())) {
+                errors.add(new FieldError("measures[" + i + "].id", "is used by another measure of the interview"));
+            }
+            measures.add(measure);
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

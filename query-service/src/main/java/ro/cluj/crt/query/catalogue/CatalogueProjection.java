@@ -122,7 +122,10 @@ public class CatalogueProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE organisation, interview, measure, support_need, support_offer");
+        // DELETE, not TRUNCATE: TRUNCATE is not MVCC-safe, so a read in an older snapshot could see emptied tables.
+        for (String table : List.of("organisation", "interview", "measure", "support_need", "support_offer")) {
+            jdbc.update("DELETE FROM " + table);
+        }
     }
 
     private void insertCounted(String interviewId, String organisationId, InterviewContent content) {

@@ -1,5 +1,6 @@
 package ro.cluj.crt.query.catalogue;
 
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +32,11 @@ class OrganisationReadController {
     @GetMapping("/api/organisations/{organisationId}")
     ResponseEntity<OrganisationProfile> profile(@PathVariable String organisationId,
                                                 @RequestParam(required = false) Long minPosition) {
-        long position = positions.await(CatalogueProjection.PROCESSING_GROUP, minPosition);
-        OrganisationProfile profile = queries.profile(organisationId, Readers.seesEverything())
-                .orElseThrow(() -> new NotFoundException("no organisation with this id"));
-        return ReadResponses.at(position, profile);
+        boolean everything = Readers.seesEverything();
+        ProjectionPositions.Positioned<Optional<OrganisationProfile>> profile = positions.read(
+                CatalogueProjection.PROCESSING_GROUP, minPosition, () -> queries.profile(organisationId, everything));
+        return ReadResponses.at(new ProjectionPositions.Positioned<>(profile.position(), profile.value()
+                .orElseThrow(() -> new NotFoundException("no organisation with this id"))));
     }
 
     @GetMapping("/api/organisations")
@@ -47,7 +49,8 @@ class OrganisationReadController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        long position = positions.await(CatalogueProjection.PROCESSING_GROUP, minPosition);
-        return ReadResponses.at(position, queries.list(page, size, Readers.seesEverything()));
+        boolean everything = Readers.seesEverything();
+        return ReadResponses.at(positions.read(CatalogueProjection.PROCESSING_GROUP, minPosition,
+                () -> queries.list(page, size, everything)));
     }
 }

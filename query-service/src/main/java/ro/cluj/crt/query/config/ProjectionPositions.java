@@ -2,6 +2,7 @@ package ro.cluj.crt.query.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -11,6 +12,9 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How far a view has followed the event store, read from its processor's tokens in the token store (so it holds
@@ -24,10 +28,14 @@ public class ProjectionPositions {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final Duration maxWait;
+    private final TransactionTemplate snapshot;
 
-    public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer,
+    public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer, PlatformTransactionManager transactions,
                                @Value("${crt.query.max-wait:10s}") Duration maxWait) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
         this.serializer = serializer;
         this.maxWait = maxWait;
     }
@@ -38,16 +46,25 @@ public class ProjectionPositions {
     }
 
     /**
-     * Waits until the processor has applied the event at {@code minPosition}; answers the position reached.
+     * Runs a read of the processor's view once the view has applied the event at {@code minPosition}, in one
+     * snapshot with the tokens it checked, so that a rebuild starting in between cannot hand it an emptied view.
      *
-     * @throws ProjectionBehindException when it has not within the configured wait
+     * @throws ProjectionBehindException when the view has not reached the position within the configured wait
      */
-    public long await(String processor, Long minPosition) {
+    public <T> Positioned<T> read(String processor, Long minPosition, Supplier<T> query) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            List<TrackingToken> tokens = tokens(processor);
-            if (minPosition == null || (!tokens.isEmpty() && tokens.stream().allMatch(t -> covers(t, minPosition)))) {
-                return tokens.stream().mapToLong(ProjectionPositions::index).min().orElse(-1);
+            Positioned<T> result = snapshot.execute(status -> {
+                List<TrackingToken> tokens = tokens(processor);
+                if (minPosition != null
+                        && (tokens.isEmpty() || !tokens.stream().allMatch(t -> covers(t, minPosition)))) {
+                    return null;
+                }
+                long position = tokens.stream().mapToLong(ProjectionPositions::index).min().orElse(-1);
+                return new Positioned<>(position, query.get());
+            });
+            if (result != null) {
+                return result;
             }
             if (System.nanoTime() > deadline) {
                 throw new ProjectionBehindException(minPosition);
@@ -70,8 +87,9 @@ public class ProjectionPositions {
                 : token).toList();
     }
 
+    /** A view being rebuilt covers what its replay has applied so far, not what it had before the reset. */
     private static boolean covers(TrackingToken token, long position) {
-        TrackingToken current = ReplayToken.class.isInstance(token) ? ((ReplayToken) token).getCurrentToken() : token;
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
@@ -79,6 +97,11 @@ public class ProjectionPositions {
     }
 
     private static long index(TrackingToken token) {
-        return token.position().orElse(-1);
+        TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        return current == null ? -1 : current.position().orElse(-1);
+    }
+
+    /** What a read answered, and the event store position the view had reached when it was read. */
+    public record Positioned<T>(long position, T value) {
     }
 }

@@ -14,8 +14,8 @@ public class ReadResponses {
 
     public static final String POSITION_HEADER = "Projection-Position";
 
-    public static <T> ResponseEntity<T> at(long position, T body) {
-        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(position)).body(body);
+    public static <T> ResponseEntity<T> at(ProjectionPositions.Positioned<T> read) {
+        return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(read.position())).body(read.value());
     }
 
     @ExceptionHandler(ProjectionBehindException.class)

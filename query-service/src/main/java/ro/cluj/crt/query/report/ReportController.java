@@ -24,7 +24,8 @@ class ReportController {
 
     @GetMapping("/api/report")
     ResponseEntity<ReportView> report(@RequestParam(required = false) Long minPosition) {
-        long position = positions.await(CatalogueProjection.PROCESSING_GROUP, minPosition);
-        return ReadResponses.at(position, queries.report(Readers.seesEverything()));
+        boolean everything = Readers.seesEverything();
+        return ReadResponses.at(positions.read(CatalogueProjection.PROCESSING_GROUP, minPosition,
+                () -> queries.report(everything)));
     }
 }

@@ -36,6 +36,10 @@ public class RequestReader {
     /** The limit of any text field that has no lower limit of its own. */
     public static final int MAX_TEXT_LENGTH = 32_000;
 
+    /** Dates outside this span are typing errors in this domain, not facts. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+
     private final Validator validator;
 
     public RequestReader(Validator validator) {
@@ -89,12 +93,27 @@ public class RequestReader {
             errors.add(new FieldError(path, "holds a control character (only line feed, carriage return and tab "
                     + "are allowed)"));
         }
+        if (hasLoneSurrogate(text)) {
+            errors.add(new FieldError(path, "holds a broken character (an unpaired UTF-16 surrogate)"));
+        }
         if (text.length() > MAX_TEXT_LENGTH) {
             errors.add(new FieldError(path, "is longer than " + MAX_TEXT_LENGTH + " characters"));
         }
         if (text.indexOf('\r') >= 0) {
             replace.accept(TextNode.valueOf(text.replace("\r\n", "\n").replace('\r', '\n')));
         }
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasControlCharacter(String text) {
@@ -188,9 +207,14 @@ public class RequestReader {
     }
 
     private static LocalDate date(JsonNode node, String path, List<FieldError> errors) {
-        if (node.isTextual()) {
+        if (node.isTextual() && node.textValue().length() == 10) {
             try {
-                return LocalDate.parse(node.textValue());
+                LocalDate date = LocalDate.parse(node.textValue());
+                if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+                    errors.add(new FieldError(path, "must be between " + EARLIEST_DATE + " and " + LATEST_DATE));
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 // falls through to the error below
             }

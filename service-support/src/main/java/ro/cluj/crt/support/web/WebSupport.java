@@ -2,6 +2,7 @@ package ro.cluj.crt.support.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.validation.Validator;
@@ -22,7 +23,8 @@ public class WebSupport {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictWebJson() {
         return builder -> builder
-                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(ProblemResponses.MAX_NESTING_DEPTH)

@@ -1,0 +1,213 @@
+package ro.cluj.crt.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.serialization.SimpleSerializedObject;
+import ro.cluj.crt.events.interview.InterviewContent;
+import ro.cluj.crt.events.interview.InterviewRecorded;
+import ro.cluj.crt.support.store.StorageSerialization;
+
+/**
+ * Measures, in one run, how fast the command service records interviews through its HTTP API (figure 1) and how fast
+ * Axon appends the same events through the service's command gateway (figure 2), beside what the same PostgreSQL
+ * database does with plain JDBC inserts of the same rows (the baseline), and prints the ratios.
+ *
+ * <p>Exits 0 when every operation succeeded and the stored row counts match, 1 when an operation failed or a count
+ * differs, 2 when the run could not be set up. See {@code benchmark/README.md}.
+ */
+public final class Benchmark {
+
+    private final Settings settings;
+    private final List<String> problems = new ArrayList<>();
+    private final List<Run> runs = new ArrayList<>();
+    private final Map<String, Long> successes = new HashMap<>();
+    private final double loadBefore = Report.loadAverage();
+    private BenchDatabase database;
+    private ServiceUnderTest service;
+    private HttpWorkload http;
+    private BaselineWorkload baseline;
+
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(new Benchmark(settings).runAndCleanUp());
+    }
+
+    private int runAndCleanUp() {
+        try {
+            database = BenchDatabase.create(settings.serverUrl());
+            progress("created database " + database.name());
+            measure();
+            return problems.isEmpty() && runs.stream().allMatch(run -> run.failed() == 0) ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            return 2;
+        } finally {
+            cleanUp();
+        }
+    }
+
+    private void measure() throws Exception {
+        String organisationId = startService();
+        List<Operation> httpWorkers = http.workers(organisationId);
+        phase("warm-up HTTP", httpWorkers, settings.warmup(), BenchDatabase.EVENT_TABLE);
+        StoredEvent sample = database.latestEvent(InterviewRecorded.class.getName());
+        List<Operation> gatewayWorkers = new GatewayWorkload(service.bean(CommandGateway.class), organisationId,
+                contentOf(sample), http.accountId()).workers(settings.concurrency());
+        phase("warm-up gateway", gatewayWorkers, settings.warmup(), BenchDatabase.EVENT_TABLE);
+        database.createBaselineTable();
+        baseline = new BaselineWorkload(sample);
+        List<Operation> baselineWorkers = baseline.workers(database.url(), BenchDatabase.USER,
+                settings.concurrency());
+        phase("warm-up baseline", baselineWorkers, settings.warmup(), BaselineWorkload.TABLE);
+        measureInterleaved(httpWorkers, gatewayWorkers, baselineWorkers, sample);
+    }
+
+    /** Starts the service, logs the clients in and registers the organisation; answers its id. */
+    private String startService() throws Exception {
+        service = ServiceUnderTest.start(database.url());
+        http = new HttpWorkload(service.port());
+        http.logIn(settings.concurrency());
+        String organisationId = http.registerOrganisation();
+        progress("command service on port " + service.port() + ", organisation " + organisationId);
+        return organisationId;
+    }
+
+    /** B1, figure 1, B2, figure 2, B3; then the checks and the report. */
+    private void measureInterleaved(List<Operation> httpWorkers, List<Operation> gatewayWorkers,
+                                    List<Operation> baselineWorkers, StoredEvent sample) throws Exception {
+        Run b1 = measured(baselineLabel(), baselineWorkers, BaselineWorkload.TABLE);
+        Run one = measured("interviews recorded via HTTP API, " + n("clients"), httpWorkers,
+                BenchDatabase.EVENT_TABLE);
+        Run b2 = measured(baselineLabel(), baselineWorkers, BaselineWorkload.TABLE);
+        Run two = measured("events appended via CommandGateway.sendAndWait, " + n("threads"), gatewayWorkers,
+                BenchDatabase.EVENT_TABLE);
+        Run b3 = measured(baselineLabel(), baselineWorkers, BaselineWorkload.TABLE);
+        List<String> checks = verifyTotals();
+        report(List.of(new Report.Figure("1", one, b1, b2), new Report.Figure("2", two, b2, b3)),
+                List.of(b1, b2, b3), sample, checks);
+    }
+
+    private String baselineLabel() {
+        return "baseline: JDBC INSERT, autocommit, " + n("connections");
+    }
+
+    private String n(String what) {
+        return settings.concurrency() + " " + what;
+    }
+
+    private Run measured(String label, List<Operation> workers, String table) throws Exception {
+        return phase(label, workers, settings.duration(), table);
+    }
+
+    /** Runs a workload and checks with SQL that the table grew by exactly the number of successes. */
+    private Run phase(String label, List<Operation> workers, Duration duration, String table) throws Exception {
+        long before = database.count(table);
+        Run run = LoadRunner.run(label, workers, duration);
+        long grown = database.count(table) - before;
+        runs.add(run);
+        successes.merge(table, run.succeeded(), Long::sum);
+        progress(String.format("%-60s %,10.1f/s  %,d ok, %,d failed", label, run.perSecond(), run.succeeded(),
+                run.failed()));
+        if (grown != run.succeeded()) {
+            problems.add(label + ": " + table + " grew by " + grown + " rows for " + run.succeeded() + " successes");
+        }
+        run.errorSamples().forEach(error -> problems.add(label + ": " + error));
+        return run;
+    }
+
+    private static InterviewContent contentOf(StoredEvent event) {
+        SimpleSerializedObject<byte[]> serialized = new SimpleSerializedObject<>(event.payload(), byte[].class,
+                event.payloadType(), event.payloadRevision());
+        InterviewRecorded recorded = StorageSerialization.storageSerializer().deserialize(serialized);
+        return recorded.content();
+    }
+
+    /** Compares the final row counts with the successes of every run, warm-ups included. */
+    private List<String> verifyTotals() throws SQLException {
+        long events = database.count(BenchDatabase.EVENT_TABLE);
+        long rows = database.count(BaselineWorkload.TABLE);
+        long expectedEvents = 1 + successes.getOrDefault(BenchDatabase.EVENT_TABLE, 0L);
+        long expectedRows = successes.getOrDefault(BaselineWorkload.TABLE, 0L);
+        List<String> checks = new ArrayList<>();
+        checks.add(check(BenchDatabase.EVENT_TABLE, events, expectedEvents,
+                "1 organisation + every interview answered 201 or applied, warm-ups included"));
+        checks.add(check(BaselineWorkload.TABLE, rows, expectedRows, "every successful insert, warm-up included"));
+        return checks;
+    }
+
+    private String check(String table, long actual, long expected, String meaning) {
+        if (actual != expected) {
+            problems.add(table + " holds " + actual + " rows, expected " + expected);
+        }
+        return String.format("SELECT count(*) FROM %s = %,d; expected %,d (%s): %s", table, actual, expected,
+                meaning, actual == expected ? "OK" : "MISMATCH");
+    }
+
+    private void report(List<Report.Figure> figures, List<Run> baselines, StoredEvent sample, List<String> checks)
+            throws SQLException {
+        Report report = new Report(System.out);
+        report.title(settings);
+        report.table(figures, baselines);
+        report.sizes(sample, database.meanSizes(BenchDatabase.EVENT_TABLE),
+                database.meanSizes(BaselineWorkload.TABLE), Bodies.INTERVIEW.getBytes(StandardCharsets.UTF_8).length);
+        report.lines("Baseline table " + BaselineWorkload.TABLE + " (checked equal to the event table's, with its "
+                + "own sequence, increment 1, cache 1):", database.baselineIndexes());
+        report.lines("Verified with SQL:", checks);
+        report.facts(database.facts(), database.name(), loadBefore);
+        report.lines("PROBLEMS (exit status 1):", problems);
+        System.out.flush();
+    }
+
+    private void cleanUp() {
+        quietly("HTTP clients", () -> http.close(), http != null);
+        quietly("baseline connections", () -> baseline.close(), baseline != null);
+        quietly("command service", () -> service.close(), service != null);
+        quietly("inspection connection", () -> database.close(), database != null);
+        if (database != null && settings.keep()) {
+            progress("kept database " + database.name());
+        } else if (database != null) {
+            quietly("database " + database.name(), () -> database.drop(), true);
+            progress("dropped database " + database.name());
+        }
+    }
+
+    /** Something to close at the end. */
+    @FunctionalInterface
+    private interface Closing {
+        void close() throws Exception;
+    }
+
+    private static void quietly(String what, Closing closing, boolean needed) {
+        if (!needed) {
+            return;
+        }
+        try {
+            closing.close();
+        } catch (Exception e) {
+            System.err.println("could not close " + what + ": " + e);
+        }
+    }
+
+    private static void progress(String message) {
+        System.err.println("[benchmark] " + message);
+    }
+}
