@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -94,11 +93,6 @@ public final class StandaloneTracker implements AutoCloseable {
 
     public int queryPort() {
         return Integer.parseInt(queryService.getEnvironment().getRequiredProperty("local.server.port"));
-    }
-
-    /** The embedded database, for tools and tests that look at the store directly; null with an external one. */
-    public DataSource database() {
-        return postgres == null ? null : postgres.getDatabase("postgres", DATABASE);
     }
 
     @Override

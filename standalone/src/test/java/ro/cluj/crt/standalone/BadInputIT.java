@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad requests to the staff API are refused with the status API-CONVENTIONS.md fixes, as a problem document that
@@ -41,24 +41,17 @@ class BadInputIT {
             {"date":"2020-04-01","channel":"phone","consent":"publish",
              "measures":[{"field":"health","description":"x"}]}""";
 
-    private static RunningTracker system;
+    @RegisterExtension
+    static final RunningTracker system = new RunningTracker();
     private static TrackerClient staff;
     private static String organisationId;
 
     @BeforeAll
     static void start() {
-        system = RunningTracker.start();
         staff = system.client().as("staff");
         TrackerClient.Response registered = staff.post(ORGANISATIONS, VALID_ORGANISATION);
         assertThat(registered.status()).as("registering the organisation the interviews belong to").isEqualTo(201);
         organisationId = registered.json().get("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     // ---- the request itself is wrong: 400 naming every bad field

@@ -7,25 +7,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A staff write becomes an event in PostgreSQL with who, when, from which request and why; the views follow it. */
 class EventStoreIT {
 
-    private static RunningTracker system;
+    @RegisterExtension
+    static final RunningTracker system = new RunningTracker();
     private static TrackerClient staff;
 
     @BeforeAll
     static void start() {
-        system = RunningTracker.start();
         staff = system.client().as("staff");
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
     }
 
     @Test

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The importer, run as the separate client program a staff member runs, loads both real data files through the
@@ -25,17 +24,8 @@ class ImportIT {
     private static final Path DATA = Path.of("..", "data");
     private static final Pattern POSITION = Pattern.compile("minPosition=(\\d+)");
 
-    private static RunningTracker system;
-
-    @BeforeAll
-    static void start() {
-        system = RunningTracker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningTracker system = new RunningTracker();
 
     @Test
     void importsBothFilesOnceAndTheReportCountsThem() throws Exception {

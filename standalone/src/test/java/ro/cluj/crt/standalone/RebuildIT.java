@@ -2,24 +2,14 @@ package ro.cluj.crt.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dropping the catalogue view and rebuilding it from the events gives a byte-identical report. */
 class RebuildIT {
 
-    private static RunningTracker system;
-
-    @BeforeAll
-    static void start() {
-        system = RunningTracker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+    @RegisterExtension
+    static final RunningTracker system = new RunningTracker();
 
     @Test
     void theRebuiltReportIsByteIdentical() {

@@ -1,41 +1,34 @@
 package ro.cluj.crt.standalone;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Both services started in this JVM against a fresh database on the real PostgreSQL, on free ports, for one test
- * class; closing it stops them and drops the database.
+ * class: register it with {@code @RegisterExtension static final RunningTracker system = new RunningTracker();}.
+ * After the class it stops them and drops the database.
  */
-final class RunningTracker implements AutoCloseable {
+final class RunningTracker implements BeforeAllCallback, AfterAllCallback {
 
     static final String TOKEN_SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";
 
-    final TestDatabase database;
-    final StandaloneTracker tracker;
+    TestDatabase database;
+    StandaloneTracker tracker;
 
-    private RunningTracker(TestDatabase database, StandaloneTracker tracker) {
-        this.database = database;
-        this.tracker = tracker;
-    }
-
-    static RunningTracker start() {
-        TestDatabase database = TestDatabase.create();
-        try {
-            Path data = Files.createTempDirectory("crt-test");
-            StandaloneTracker tracker = StandaloneTracker.start(new StandaloneTracker.Settings(data, database.url(),
-                    TOKEN_SECRET, 0, 0), "--spring.datasource.username=" + TestDatabase.USER);
-            return new RunningTracker(database, tracker);
-        } catch (IOException e) {
-            database.close();
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        database = TestDatabase.create();
+        Path data = Files.createTempDirectory("crt-test");
+        tracker = StandaloneTracker.start(new StandaloneTracker.Settings(data, database.url(), TOKEN_SECRET, 0, 0),
+                "--spring.datasource.username=" + TestDatabase.USER);
     }
 
     TrackerClient client() {
@@ -58,11 +51,15 @@ final class RunningTracker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         try {
-            tracker.close();
+            if (tracker != null) {
+                tracker.close();
+            }
         } finally {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
         }
     }
 }

@@ -68,7 +68,7 @@ public class StaffRequests {
     /**
      * The id a create addresses: the client's own id; else one derived from the external reference or from the
      * {@code Idempotency-Key}, so that a repeat addresses the same aggregate; else a new one. An id already taken by
-     * another kind of aggregate is a conflict.
+     * another kind of aggregate is a conflict (a new random id needs no such check).
      */
     public String idForCreate(Class<?> aggregateType, String clientId, String externalKey, String idempotencyKey) {
         String id;
@@ -87,7 +87,7 @@ public class StaffRequests {
             String actor = Actor.current().map(Actor::accountId).orElse("");
             id = Identifiers.derivedFrom(aggregateType.getSimpleName(), "key:" + actor + ":" + idempotencyKey);
         } else {
-            id = Identifiers.random();
+            return Identifiers.random();
         }
         directory.typeOf(id).filter(type -> !type.equals(aggregateType.getSimpleName())).ifPresent(type -> {
             throw new ConflictException("taken", "the id is already used by something else");

@@ -1,18 +1,16 @@
 package ro.cluj.crt.command.interview;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
+import static ro.cluj.crt.command.ProblemMatchers.conflict;
+import static ro.cluj.crt.command.ProblemMatchers.invalidFields;
+import static ro.cluj.crt.command.ProblemMatchers.ruleViolation;
 import static org.hamcrest.Matchers.not;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -38,10 +36,6 @@ import ro.cluj.crt.events.vocabulary.Consent;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.SupportHorizon;
 import ro.cluj.crt.events.vocabulary.SupportKind;
-import ro.cluj.crt.support.web.ConflictException;
-import ro.cluj.crt.support.web.FieldError;
-import ro.cluj.crt.support.web.InvalidRequestException;
-import ro.cluj.crt.support.web.RuleViolationException;
 
 @DisplayName("Interview aggregate")
 class InterviewTest {
@@ -402,31 +396,5 @@ class InterviewTest {
 
     private static InterviewRetracted retracted(String reason) {
         return new InterviewRetracted(InterviewId.of(ID), OrganisationId.of(ORGANISATION), reason);
-    }
-
-    // --- exception matchers ---
-
-    private static Matcher<Object> conflict(String state) {
-        return thrown(ConflictException.class, "state", ConflictException::state, state);
-    }
-
-    private static Matcher<Object> ruleViolation(String rule, String field) {
-        return allOf(thrown(RuleViolationException.class, "rule", RuleViolationException::rule, rule),
-                thrown(RuleViolationException.class, "field", RuleViolationException::field, field));
-    }
-
-    private static Matcher<Object> invalidFields(String... fields) {
-        return thrown(InvalidRequestException.class, "fields",
-                e -> e.errors().stream().map(FieldError::field).toList(), List.of(fields));
-    }
-
-    private static <E> Matcher<Object> thrown(Class<E> type, String name, Function<E, ?> feature, Object expected) {
-        return allOf(instanceOf(type), new FeatureMatcher<Object, Object>(equalTo(expected),
-                type.getSimpleName() + " with " + name, name) {
-            @Override
-            protected Object featureValueOf(Object actual) {
-                return feature.apply(type.cast(actual));
-            }
-        });
     }
 }

@@ -1,6 +1,5 @@
 package ro.cluj.crt.query.catalogue;
 
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +32,9 @@ class OrganisationReadController {
     ResponseEntity<OrganisationProfile> profile(@PathVariable String organisationId,
                                                 @RequestParam(required = false) Long minPosition) {
         boolean everything = Readers.seesEverything();
-        ProjectionPositions.Positioned<Optional<OrganisationProfile>> profile = positions.read(
-                CatalogueProjection.PROCESSING_GROUP, minPosition, () -> queries.profile(organisationId, everything));
-        return ReadResponses.at(new ProjectionPositions.Positioned<>(profile.position(), profile.value()
-                .orElseThrow(() -> new NotFoundException("no organisation with this id"))));
+        return ReadResponses.at(positions.read(CatalogueProjection.PROCESSING_GROUP, minPosition,
+                        () -> queries.profile(organisationId, everything))
+                .map(profile -> profile.orElseThrow(() -> new NotFoundException("no organisation with this id"))));
     }
 
     @GetMapping("/api/organisations")

@@ -2,6 +2,7 @@ package ro.cluj.crt.query.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -103,5 +104,9 @@ public class ProjectionPositions {
 
     /** What a read answered, and the event store position the view had reached when it was read. */
     public record Positioned<T>(long position, T value) {
+
+        public <R> Positioned<R> map(Function<T, R> mapping) {
+            return new Positioned<>(position, mapping.apply(value));
+        }
     }
 }

@@ -93,19 +93,22 @@ public class ReportQueries {
     }
 
     private List<FieldActors> fieldsWithSeveralActors(Visibility visible, boolean everything) {
-        return actorsByField("""
-                SELECT m.field, m.organisation_id, o.name, o.sector, bool_or(m.consent = 'publish') AS named
-                FROM measure m JOIN organisation o USING (organisation_id)
-                WHERE %s
-                GROUP BY m.field, m.organisation_id, o.name, o.sector""".formatted(visible.of("m")), everything, 2);
+        return actorsByField("measure", visible, everything, 2);
     }
 
     private List<FieldActors> willingToSupport(Visibility visible, boolean everything) {
+        return actorsByField("support_offer", visible, everything, 1);
+    }
+
+    /** The organisations with rows in {@code table} (measures or support offers), by field. */
+    private List<FieldActors> actorsByField(String table, Visibility visible, boolean everything,
+                                            int minimumActors) {
         return actorsByField("""
-                SELECT s.field, s.organisation_id, o.name, o.sector, bool_or(s.consent = 'publish') AS named
-                FROM support_offer s JOIN organisation o USING (organisation_id)
+                SELECT t.field, t.organisation_id, o.name, o.sector, bool_or(t.consent = 'publish') AS named
+                FROM %s t JOIN organisation o USING (organisation_id)
                 WHERE %s
-                GROUP BY s.field, s.organisation_id, o.name, o.sector""".formatted(visible.of("s")), everything, 1);
+                GROUP BY t.field, t.organisation_id, o.name, o.sector""".formatted(table, visible.of("t")),
+                everything, minimumActors);
     }
 
     private List<FieldActors> actorsByField(String sql, boolean everything, int minimumActors) {

@@ -1,8 +1,12 @@
 package ro.cluj.crt.support.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -12,6 +16,14 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
     private Problems() {
+    }
+
+    /** Writes a problem as the whole response, for the filters that answer before Spring MVC does. */
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public static ProblemDetail of(HttpStatusCode status, String kind, String detail) {
