@@ -26,6 +26,7 @@ import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.SecurityProperties;
 import ro.cluj.crt.support.security.SecurityProperties.Account;
 import ro.cluj.crt.support.security.ServiceSecurity;
+import ro.cluj.crt.support.security.TokenKeys;
 import ro.cluj.crt.support.web.Problems;
 import ro.cluj.crt.support.web.RequestReader;
 
@@ -62,7 +63,7 @@ class LoginController {
     record AccessToken(String accessToken, String tokenType, Instant expiresAt, String accountId, List<String> roles) {
     }
 
-    @PostMapping("/api/auth/token")
+    @PostMapping(ServiceSecurity.LOGIN_PATH)
     ResponseEntity<?> login(@RequestBody JsonNode body) {
         Credentials credentials = reader.read(body, Credentials.class);
         Optional<Account> account = properties.accounts().stream()
@@ -85,7 +86,7 @@ class LoginController {
         Instant expiresAt = now.plus(properties.tokenLifetime());
         List<String> roles = account.roles().stream().map(Role::code).sorted().toList();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer("crt")
+                .issuer(TokenKeys.ISSUER)
                 .subject(account.id())
                 .issuedAt(now)
                 .expiresAt(expiresAt)

@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
@@ -16,9 +17,14 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 public class CommandSecurity {
 
     @Bean
+    RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
+        return ServiceSecurity.rejectedAsProblem(json);
+    }
+
+    @Bean
     SecurityFilterChain commandApi(HttpSecurity http, ObjectMapper json) throws Exception {
         return ServiceSecurity.build(http, json, rules -> rules
-                .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                .requestMatchers(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers("/api/**").hasRole(Role.STAFF.name())
                 .anyRequest().denyAll());

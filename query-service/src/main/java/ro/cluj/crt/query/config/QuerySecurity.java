@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
@@ -15,6 +16,11 @@ import ro.cluj.crt.support.security.ServiceSecurity;
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
+
+    @Bean
+    RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
+        return ServiceSecurity.rejectedAsProblem(json);
+    }
 
     @Bean
     SecurityFilterChain queryApi(HttpSecurity http, ObjectMapper json) throws Exception {

@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -16,7 +14,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import ro.cluj.crt.support.web.Problems;
 
 /**
@@ -26,6 +27,8 @@ import ro.cluj.crt.support.web.Problems;
 public final class ServiceSecurity {
 
     public static final String ROLES_CLAIM = "roles";
+    /** Where a client logs in (on the command service). */
+    public static final String LOGIN_PATH = "/api/auth/token";
 
     private ServiceSecurity() {
     }
@@ -37,6 +40,7 @@ public final class ServiceSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(tokensOutsideLogin())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
                         .authenticationEntryPoint((request, response, e) ->
                                 problem(response, json, HttpStatus.UNAUTHORIZED, "login required")))
@@ -67,10 +71,22 @@ public final class ServiceSecurity {
 
     private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = Problems.of(status, status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "forbidden",
-                detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, Problems.of(status,
+                status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "forbidden", detail));
+    }
+
+    /** Tokens are read from every request but a login, so that a client holding a stale token can log in again. */
+    private static BearerTokenResolver tokensOutsideLogin() {
+        DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+        return request -> LOGIN_PATH.equals(request.getRequestURI()) ? null : tokens.resolve(request);
+    }
+
+    /**
+     * Requests that Spring Security's firewall refuses (encoded slashes, path parameters, traversal) get a problem
+     * document like every other refusal.
+     */
+    public static RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
+        return (request, response, e) -> Problems.write(response, json, Problems.of(HttpStatus.BAD_REQUEST,
+                "invalid-request", "the request address is not allowed"));
     }
 }

@@ -2,16 +2,23 @@ package ro.cluj.crt.support.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import ro.cluj.crt.events.Identifiers;
 
 /**
  * Signs and checks the access tokens that clients get once at login and then send with every request, so that no
@@ -23,9 +30,23 @@ public class TokenKeys {
 
     private static final int MIN_SECRET_BYTES = 32;
 
+    /** The issuer every token names; tokens from anyone else are refused. */
+    public static final String ISSUER = "crt";
+
+    /**
+     * Checks the signature, and that the token is ours, names an account by a valid opaque id (events record it) and
+     * expires: a token without an expiry would be valid for ever.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        return NimbusJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(ISSUER),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, Identifiers::isValid)));
+        return decoder;
     }
 
     @Bean

@@ -72,7 +72,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "stale-version",
-                "the resource has changed since version " + e.getExpectedVersion());
+                "the resource is at version " + e.getActualVersion() + ", not at the version given in If-Match");
         problem.setProperty("currentVersion", e.getActualVersion());
         return respond(problem);
     }
