@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ro.cluj.crt.command.CommandServiceApplication;
+import ro.cluj.crt.personal.MasterKey;
 
 /**
  * The command service, started in this JVM as it ships (its own configuration, the {@code local} profile for the
@@ -30,6 +31,7 @@ final class ServiceUnderTest implements AutoCloseable {
             "--spring.datasource.url=" + databaseUrl,
             "--spring.datasource.username=" + BenchDatabase.USER,
             "--crt.security.token-secret=" + randomSecret(),
+            "--crt.personal-data.master-key=" + MasterKey.generate(),
             "--server.port=0",
             "--logging.structured.format.console=",
             "--logging.level.root=WARN",

@@ -2,6 +2,7 @@ package ro.cluj.crt.support;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import ro.cluj.crt.personal.PersonalDataConfiguration;
 import ro.cluj.crt.support.security.TokenKeys;
 import ro.cluj.crt.support.store.EventStoreSchema;
 import ro.cluj.crt.support.store.StorageSerialization;
@@ -9,6 +10,7 @@ import ro.cluj.crt.support.web.WebSupport;
 
 /** Everything both services take from this module; each service imports it once. */
 @Configuration(proxyBeanMethods = false)
-@Import({StorageSerialization.class, EventStoreSchema.class, TokenKeys.class, WebSupport.class})
+@Import({StorageSerialization.class, EventStoreSchema.class, TokenKeys.class, WebSupport.class,
+    PersonalDataConfiguration.class})
 public class ServiceSupport {
 }

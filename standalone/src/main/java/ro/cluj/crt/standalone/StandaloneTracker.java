@@ -2,6 +2,7 @@ package ro.cluj.crt.standalone;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,9 +17,9 @@ import ro.cluj.crt.query.QueryServiceApplication;
 
 /**
  * The tracker on one machine with nothing to install: an embedded PostgreSQL that keeps its data in a local folder
- * ({@code CRT_DATA_DIR}, default {@code .crt-data}), and both services in this process, each in its own Spring
- * context on its own port. The query service still follows the event store with its streaming processors and its own
- * tokens, exactly as when the services run apart.
+ * ({@code CRT_DATA_DIR}, default {@code .crt-data}) with the secrets it made itself, and both services in this
+ * process, each in its own Spring context on its own port. The query service still follows the event store with
+ * its streaming processors and its own tokens, exactly as when the services run apart.
  *
  * <p>With {@code CRT_DATABASE_URL} set, both services use that PostgreSQL instead and no embedded one starts. If the
  * embedded server cannot start, the launcher stops with the reason; it never falls back to another server.
@@ -60,7 +61,11 @@ public final class StandaloneTracker implements AutoCloseable {
             shared.put("spring.datasource.username", "postgres");
             shared.put("spring.datasource.password", "");
         }
-        shared.put("crt.security.token-secret", TokenSecret.load(settings));
+        shared.put("crt.security.token-secret", settings.tokenSecret() != null ? settings.tokenSecret()
+                : Files.readString(LocalSecrets.tokenSecret(settings.dataDirectory())).trim());
+        if (!settings.masterKeyConfigured()) {
+            shared.put("crt.personal-data.master-key-file", LocalSecrets.masterKey(settings.dataDirectory()));
+        }
         shared.put("spring.profiles.active", "local");
         ConfigurableApplicationContext commands = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, shared, settings.commandPort(), args);
@@ -119,6 +124,12 @@ public final class StandaloneTracker implements AutoCloseable {
             return new Settings(Path.of(System.getenv().getOrDefault("CRT_DATA_DIR", ".crt-data")),
                     blankToNull(System.getenv("CRT_DATABASE_URL")), blankToNull(System.getenv("CRT_TOKEN_SECRET")),
                     null, null);
+        }
+
+        /** Whether the environment gives the master key; else it is kept in the data folder. */
+        boolean masterKeyConfigured() {
+            return blankToNull(System.getenv("CRT_MASTER_KEY")) != null
+                    || blankToNull(System.getenv("CRT_MASTER_KEY_FILE")) != null;
         }
 
         private static String blankToNull(String value) {

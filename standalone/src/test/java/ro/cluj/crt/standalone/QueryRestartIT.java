@@ -52,7 +52,8 @@ class QueryRestartIT {
         commandService = new SpringApplicationBuilder(CommandServiceApplication.class).run(
                 "--spring.config.name=command-service", "--spring.profiles.active=local", "--server.port=0",
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + TestDatabase.USER,
-                "--crt.security.token-secret=" + RunningTracker.TOKEN_SECRET, "--logging.level.root=WARN");
+                "--crt.security.token-secret=" + RunningTracker.TOKEN_SECRET,
+                "--crt.personal-data.master-key=" + RunningTracker.MASTER_KEY, "--logging.level.root=WARN");
         int commandPort = Integer.parseInt(commandService.getEnvironment().getRequiredProperty("local.server.port"));
         TrackerClient client = TrackerClient.anonymous(commandPort, queryPort);
         TrackerClient staff = client.as("staff");
@@ -92,6 +93,7 @@ class QueryRestartIT {
         builder.environment().put("CRT_DATABASE_URL", database.url());
         builder.environment().put("CRT_DATABASE_USER", TestDatabase.USER);
         builder.environment().put("CRT_TOKEN_SECRET", RunningTracker.TOKEN_SECRET);
+        builder.environment().put("CRT_MASTER_KEY", RunningTracker.MASTER_KEY);
         return builder.start();
     }
 

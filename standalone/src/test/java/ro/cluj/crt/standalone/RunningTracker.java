@@ -10,6 +10,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import ro.cluj.crt.personal.MasterKey;
 
 /**
  * Both services started in this JVM against a fresh database on the real PostgreSQL, on free ports, for one test
@@ -19,16 +20,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningTracker implements BeforeAllCallback, AfterAllCallback {
 
     static final String TOKEN_SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";
+    static final String MASTER_KEY = MasterKey.generate();
 
     TestDatabase database;
     StandaloneTracker tracker;
+    /** Every log line both services wrote during the test class. */
+    Path logFile;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         database = TestDatabase.create();
         Path data = Files.createTempDirectory("crt-test");
+        logFile = data.resolve("tracker.log");
         tracker = StandaloneTracker.start(new StandaloneTracker.Settings(data, database.url(), TOKEN_SECRET, 0, 0),
-                "--spring.datasource.username=" + TestDatabase.USER);
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--crt.personal-data.master-key=" + MASTER_KEY, "--logging.file.name=" + logFile);
     }
 
     TrackerClient client() {

@@ -52,6 +52,11 @@ final class TrackerClient {
         return send(request.build());
     }
 
+    Response put(String path, String body) {
+        return send(request(commandBase + path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A POST to the query service, where the admin operations on projections live. */
     Response postToQueries(String path, String body) {
         return send(request(queryBase + path).header("Content-Type", "application/json")

@@ -12,7 +12,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
-/** Who may call what on the command service: logging in is open, every write needs the staff role. */
+/**
+ * Who may call what on the command service: logging in is open, erasing a person needs an admin, every other write
+ * needs the staff role.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CommandSecurity {
 
@@ -26,6 +29,7 @@ public class CommandSecurity {
         return ServiceSecurity.build(http, json, rules -> rules
                 .requestMatchers(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/**").hasRole(Role.STAFF.name())
                 .anyRequest().denyAll());
     }

@@ -58,9 +58,14 @@ public class StaffRequests {
 
     /** Metadata for a command a staff member sends; {@code reason} may be null where no reason applies. */
     public MetaData metadata(String reason) {
-        Actor actor = Actor.current().orElseThrow(() -> new IllegalStateException("a staff write without a login"));
+        return metadata(Role.STAFF, reason);
+    }
+
+    /** Metadata for a command sent under {@code role}; {@code reason} may be null where no reason applies. */
+    public MetaData metadata(Role role, String reason) {
+        Actor actor = Actor.current().orElseThrow(() -> new IllegalStateException("a write without a login"));
         MetaData metaData = MetaData.with(EventMetadata.ACTOR_ID, actor.accountId())
-                .and(EventMetadata.ACTOR_ROLE, Role.STAFF.code())
+                .and(EventMetadata.ACTOR_ROLE, role.code())
                 .and(EventMetadata.CORRELATION_ID, CorrelationIds.current());
         return reason == null ? metaData : metaData.and(EventMetadata.REASON, reason);
     }

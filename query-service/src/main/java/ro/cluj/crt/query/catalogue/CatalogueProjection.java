@@ -23,8 +23,12 @@ import ro.cluj.crt.events.interview.InterviewRecorded;
 import ro.cluj.crt.events.interview.InterviewRetracted;
 import ro.cluj.crt.events.interview.Measure;
 import ro.cluj.crt.events.interview.SupportNeed;
+import ro.cluj.crt.events.organisation.ContactPersonChanged;
+import ro.cluj.crt.events.organisation.ContactPersonRecorded;
+import ro.cluj.crt.events.organisation.ContactPersonRemoved;
 import ro.cluj.crt.events.organisation.OrganisationDetails;
 import ro.cluj.crt.events.organisation.OrganisationDetailsCorrected;
+import ro.cluj.crt.events.organisation.OrganisationId;
 import ro.cluj.crt.events.organisation.OrganisationRegistered;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.Vocabulary;
@@ -72,6 +76,36 @@ public class CatalogueProjection {
                 WHERE organisation_id = ? AND version < ?""",
                 version, details.name(), details.sector().code(), code(details.authorityLevel()),
                 json(details.fields()), details.locality(), sqlTime(at), event.organisationId().value(), version);
+    }
+
+    @EventHandler
+    void on(ContactPersonRecorded event, @SequenceNumber long version) {
+        if (advance(event.organisationId(), version)) {
+            jdbc.update("INSERT INTO contact_person (organisation_id, person_id, details) VALUES (?, ?, ?::jsonb)",
+                    event.organisationId().value(), event.personId().value(), json(event.details()));
+        }
+    }
+
+    @EventHandler
+    void on(ContactPersonChanged event, @SequenceNumber long version) {
+        if (advance(event.organisationId(), version)) {
+            jdbc.update("UPDATE contact_person SET details = ?::jsonb WHERE organisation_id = ? AND person_id = ?",
+                    json(event.details()), event.organisationId().value(), event.personId().value());
+        }
+    }
+
+    @EventHandler
+    void on(ContactPersonRemoved event, @SequenceNumber long version) {
+        if (advance(event.organisationId(), version)) {
+            jdbc.update("DELETE FROM contact_person WHERE organisation_id = ? AND person_id = ?",
+                    event.organisationId().value(), event.personId().value());
+        }
+    }
+
+    /** Moves the organisation's row to {@code version}; false when that event was applied already. */
+    private boolean advance(OrganisationId organisation, long version) {
+        return jdbc.update("UPDATE organisation SET version = ? WHERE organisation_id = ? AND version < ?",
+                version, organisation.value(), version) == 1;
     }
 
     @EventHandler
@@ -123,7 +157,8 @@ public class CatalogueProjection {
     @ResetHandler
     void reset() {
         // DELETE, not TRUNCATE: TRUNCATE is not MVCC-safe, so a read in an older snapshot could see emptied tables.
-        for (String table : List.of("organisation", "interview", "measure", "support_need", "support_offer")) {
+        for (String table : List.of("organisation", "contact_person", "interview", "measure", "support_need",
+                "support_offer")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

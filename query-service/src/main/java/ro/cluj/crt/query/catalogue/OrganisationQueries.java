@@ -14,9 +14,12 @@ import ro.cluj.crt.events.ExternalReference;
 import ro.cluj.crt.events.api.InterviewView;
 import ro.cluj.crt.events.api.OrganisationProfile;
 import ro.cluj.crt.events.api.OrganisationSummary;
+import ro.cluj.crt.events.api.PersonView;
 import ro.cluj.crt.events.api.Page;
 import ro.cluj.crt.events.interview.InterviewContent;
 import ro.cluj.crt.events.organisation.OrganisationDetails;
+import ro.cluj.crt.events.person.ContactDetails;
+import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.vocabulary.AuthorityLevel;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.Sector;
@@ -31,12 +34,18 @@ public class OrganisationQueries {
     private static final String PUBLISHED = "i.status = 'active' AND i.consent = 'publish'";
 
     private final JdbcTemplate jdbc;
+    private final ContactViews contactViews;
 
-    public OrganisationQueries(JdbcTemplate jdbc) {
+    public OrganisationQueries(JdbcTemplate jdbc, ContactViews contactViews) {
         this.jdbc = jdbc;
+        this.contactViews = contactViews;
     }
 
-    public Optional<OrganisationProfile> profile(String organisationId, boolean everything) {
+    /**
+     * @param everything   whether the reader sees every interview, not only published ones
+     * @param personalData whether the reader may see contact people's details (else they are withheld)
+     */
+    public Optional<OrganisationProfile> profile(String organisationId, boolean everything, boolean personalData) {
         List<InterviewView> interviews = jdbc.query("SELECT * FROM interview i WHERE i.organisation_id = ?"
                         + (everything ? "" : " AND " + PUBLISHED)
                         + " ORDER BY i.interview_date DESC, i.recorded_at DESC, i.interview_id",
@@ -44,9 +53,30 @@ public class OrganisationQueries {
         if (!everything && interviews.isEmpty()) {
             return Optional.empty();
         }
+        List<PersonView> contacts = everything ? contactViews.of(contacts(organisationId), personalData) : List.of();
         return jdbc.query("SELECT * FROM organisation WHERE organisation_id = ?",
                 (row, i) -> new OrganisationProfile(row.getString("organisation_id"), row.getLong("version"),
-                        details(row), reference(row), interviews), organisationId).stream().findFirst();
+                        details(row), reference(row), contacts, interviews), organisationId).stream().findFirst();
+    }
+
+    /** Every contact person the view holds, with the organisations they are a contact of (for finding a person). */
+    public List<ContactViews.StoredContact> allContacts() {
+        return jdbc.query("""
+                SELECT person_id, organisation_id, details FROM contact_person
+                ORDER BY person_id, organisation_id""",
+                OrganisationQueries::contact);
+    }
+
+    private List<ContactViews.StoredContact> contacts(String organisationId) {
+        return jdbc.query("""
+                SELECT person_id, organisation_id, details FROM contact_person
+                WHERE organisation_id = ? ORDER BY person_id""", OrganisationQueries::contact, organisationId);
+    }
+
+    private static ContactViews.StoredContact contact(ResultSet row, int rowNumber) throws SQLException {
+        return new ContactViews.StoredContact(PersonId.of(row.getString("person_id")),
+                row.getString("organisation_id"),
+                read(row.getString("details"), new TypeReference<ContactDetails>() { }));
     }
 
     public Page<OrganisationSummary> list(int page, int size, boolean everything) {

@@ -32,8 +32,9 @@ class OrganisationReadController {
     ResponseEntity<OrganisationProfile> profile(@PathVariable String organisationId,
                                                 @RequestParam(required = false) Long minPosition) {
         boolean everything = Readers.seesEverything();
+        boolean personalData = Readers.seesPersonalData();
         return ReadResponses.at(positions.read(CatalogueProjection.PROCESSING_GROUP, minPosition,
-                        () -> queries.profile(organisationId, everything))
+                        () -> queries.profile(organisationId, everything, personalData))
                 .map(profile -> profile.orElseThrow(() -> new NotFoundException("no organisation with this id"))));
     }
 

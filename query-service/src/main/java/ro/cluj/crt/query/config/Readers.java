@@ -16,4 +16,9 @@ public final class Readers {
                         || actor.holds(Role.ADMIN))
                 .orElse(false);
     }
+
+    /** Only staff see contact people's details; monitors, auditors and admins see them withheld. */
+    public static boolean seesPersonalData() {
+        return Actor.current().map(actor -> actor.holds(Role.STAFF)).orElse(false);
+    }
 }

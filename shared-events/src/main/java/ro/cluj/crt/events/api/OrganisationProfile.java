@@ -4,7 +4,11 @@ import java.util.List;
 import ro.cluj.crt.events.ExternalReference;
 import ro.cluj.crt.events.organisation.OrganisationDetails;
 
-/** An organisation with the interviews the reader may see, newest first. */
+/**
+ * An organisation with the interviews the reader may see, newest first, and its contact people as the reader may
+ * see them (none for the public).
+ */
 public record OrganisationProfile(String id, long version, OrganisationDetails details,
-                                  ExternalReference externalReference, List<InterviewView> interviews) {
+                                  ExternalReference externalReference, List<PersonView> contacts,
+                                  List<InterviewView> interviews) {
 }

@@ -1,0 +1,125 @@
+package ro.cluj.crt.command.organisation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import ro.cluj.crt.command.write.CommandSender;
+import ro.cluj.crt.command.write.Reasons;
+import ro.cluj.crt.command.write.StaffRequests;
+import ro.cluj.crt.events.Identifiers;
+import ro.cluj.crt.events.api.ContactWriteReceipt;
+import ro.cluj.crt.events.person.ContactDetails;
+import ro.cluj.crt.events.person.PersonId;
+import ro.cluj.crt.personal.PersonErasedException;
+import ro.cluj.crt.personal.PersonalDataVault;
+import ro.cluj.crt.support.web.ConflictException;
+import ro.cluj.crt.support.web.InvalidRequestException;
+import ro.cluj.crt.support.web.RequestReader;
+
+/**
+ * Staff record, change and remove an organisation's contact people. Every personal field is sealed with the person's
+ * key here, before the command exists, so that commands, aggregates and events never hold a personal value.
+ */
+@RestController
+class ContactController {
+
+    private final RequestReader reader;
+    private final StaffRequests staff;
+    private final CommandSender commands;
+    private final PersonalDataVault vault;
+
+    ContactController(RequestReader reader, StaffRequests staff, CommandSender commands, PersonalDataVault vault) {
+        this.reader = reader;
+        this.staff = staff;
+        this.commands = commands;
+        this.vault = vault;
+    }
+
+    /**
+     * A contact person's details. {@code personId} names a person the tracker already knows (one person has one id
+     * across the tracker); without it the person is new.
+     */
+    record Contact(String personId, @NotBlank @Size(max = 500) String name, @Size(max = 500) String role,
+                   @Email @Size(max = 320) String email,
+                   @Size(max = 50) @Pattern(regexp = "[0-9 +()./-]*") String phone,
+                   @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") String preferredLanguage) {
+    }
+
+    record Removal(@NotBlank @Size(max = Reasons.MAX_LENGTH) String reason) {
+    }
+
+    @PostMapping("/api/organisations/{organisationId}/contacts")
+    ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body) {
+        Contact contact = reader.read(body, Contact.class);
+        staff.requireExisting(organisationId, Organisation.class);
+        if (contact.personId() != null && !Identifiers.isValid(contact.personId())) {
+            throw new InvalidRequestException("personId", "must have 1 to 64 letters, digits, '-' or '_'");
+        }
+        String personId = contact.personId() != null ? contact.personId() : Identifiers.random();
+        ContactWriteReceipt receipt = ContactWriteReceipt.of(personId, commands.send(
+                new RecordContactPerson(organisationId, personId, seal(personId, contact)), staff.metadata(null)));
+        return ResponseEntity.created(URI.create("/api/organisations/" + organisationId + "/contacts/" + personId))
+                .eTag(etag(receipt)).body(receipt);
+    }
+
+    @PutMapping("/api/organisations/{organisationId}/contacts/{personId}")
+    ResponseEntity<ContactWriteReceipt> change(@PathVariable String organisationId, @PathVariable String personId,
+                                               @RequestBody JsonNode body,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Contact contact = reader.read(body, Contact.class);
+        if (contact.personId() != null && !contact.personId().equals(personId)) {
+            throw new InvalidRequestException("personId", "differs from the person in the path");
+        }
+        staff.requireExisting(organisationId, Organisation.class);
+        ChangeContactPerson command = new ChangeContactPerson(organisationId, StaffRequests.expectedVersion(ifMatch),
+                personId, seal(personId, contact));
+        ContactWriteReceipt receipt = ContactWriteReceipt.of(personId, commands.send(command, staff.metadata(null)));
+        return ResponseEntity.ok().eTag(etag(receipt)).body(receipt);
+    }
+
+    @PostMapping("/api/organisations/{organisationId}/contacts/{personId}/removal")
+    ResponseEntity<ContactWriteReceipt> remove(@PathVariable String organisationId, @PathVariable String personId,
+                                               @RequestBody JsonNode body,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Removal removal = reader.read(body, Removal.class);
+        staff.requireExisting(organisationId, Organisation.class);
+        RemoveContactPerson command = new RemoveContactPerson(organisationId, StaffRequests.expectedVersion(ifMatch),
+                personId, removal.reason().strip());
+        ContactWriteReceipt receipt = ContactWriteReceipt.of(personId,
+                commands.send(command, staff.metadata(command.reason())));
+        return ResponseEntity.ok().eTag(etag(receipt)).body(receipt);
+    }
+
+    private ContactDetails seal(String personId, Contact contact) {
+        if (!Identifiers.isValid(personId)) {
+            throw new InvalidRequestException("personId", "must have 1 to 64 letters, digits, '-' or '_'");
+        }
+        PersonalDataVault.Sealer sealer;
+        try {
+            sealer = vault.sealerFor(PersonId.of(personId));
+        } catch (PersonErasedException e) {
+            throw new ConflictException("erased", e.getMessage());
+        }
+        return new ContactDetails(sealer.seal(contact.name().strip()), sealer.seal(text(contact.role())),
+                sealer.seal(text(contact.email())), sealer.seal(text(contact.phone())),
+                sealer.seal(text(contact.preferredLanguage())));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String etag(ContactWriteReceipt receipt) {
+        return "\"" + receipt.version() + "\"";
+    }
+}

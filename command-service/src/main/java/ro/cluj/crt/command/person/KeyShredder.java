@@ -1,0 +1,35 @@
+package ro.cluj.crt.command.person;
+
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ro.cluj.crt.events.person.PersonErased;
+import ro.cluj.crt.personal.PersonalDataVault;
+
+/**
+ * Destroys a person's key when their erasure is recorded. Its processing group is subscribing, so it runs inside the
+ * transaction that appends {@link PersonErased}: the event and the key's destruction commit together or not at all.
+ */
+@Component
+@ProcessingGroup(KeyShredder.PROCESSING_GROUP)
+class KeyShredder {
+
+    static final String PROCESSING_GROUP = "personal-data-erasure";
+    private static final Logger log = LoggerFactory.getLogger(KeyShredder.class);
+
+    private final PersonalDataVault vault;
+
+    KeyShredder(PersonalDataVault vault) {
+        this.vault = vault;
+    }
+
+    @EventHandler
+    void on(PersonErased event, @Timestamp Instant at) {
+        vault.erase(event.personId(), at);
+        log.info("destroyed the key of person {}", event.personId());
+    }
+}
