@@ -66,6 +66,8 @@ class PersonalDataIT {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).get("person").get("id").asText()).isEqualTo(ioana);
 
+        long lastBeforeErasure = system.count("SELECT max(global_index) FROM event_store.domain_event_entry");
+        String historyBeforeErasure = historyDigest(lastBeforeErasure);
         TrackerClient.Response erased = admin.post("/api/admin/persons/" + ioana + "/erasure",
                 "{\"requestReference\":\"REQ-2026-17\"}");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
@@ -96,6 +98,7 @@ class PersonalDataIT {
         assertThat(person(asMonitor, mihai).has("name")).isFalse();
         assertThat(person(asMonitor, ioana).get("erased").asBoolean()).isTrue();
 
+        assertThat(historyDigest(lastBeforeErasure)).as("the events stay byte for byte").isEqualTo(historyBeforeErasure);
         assertThat(occurrences(ORGANISATION_NAME)).as("the search finds what is there").isNotEmpty();
         List<String> ioanaValues = new ArrayList<>(IOANA.values());
         ioanaValues.add(IOANA_NEW_EMAIL);
@@ -127,6 +130,22 @@ class PersonalDataIT {
                 // logging is one per JVM: keep writing where the running services write
                 "--logging.file.name=" + system.logFile))
                 .hasStackTraceContaining("the configured master key does not open the stored person keys");
+    }
+
+    /** A digest of every stored byte of the events up to {@code position}: payload, metadata, ids, times. */
+    private static String historyDigest(long position) throws Exception {
+        try (Connection connection = system.database.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT md5(string_agg(global_index || ':' || event_identifier || ':' || time_stamp || ':'
+                                           || encode(payload, 'hex') || ':' || encode(meta_data, 'hex'), '|'
+                                           ORDER BY global_index))
+                     FROM event_store.domain_event_entry WHERE global_index <= ?""")) {
+            query.setLong(1, position);
+            try (ResultSet digest = query.executeQuery()) {
+                digest.next();
+                return digest.getString(1);
+            }
+        }
     }
 
     private static JsonNode person(JsonNode people, String id) {
