@@ -72,6 +72,11 @@ class AccessTokenIT {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void letsThePublicAskForTheHeadersOfAPublicRead() {
+        assertThat(system.client().head("/api/report").status()).isEqualTo(200);
+    }
+
     private static void assertRefused(UnaryOperator<JWTClaimsSet.Builder> change) {
         long events = system.eventCount();
 

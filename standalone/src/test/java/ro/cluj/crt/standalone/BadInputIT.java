@@ -363,6 +363,14 @@ class BadInputIT {
     }
 
     @Test
+    void refusesAnIdempotencyKeyBesideAClientId() {
+        Map<String, String> key = Map.of("Idempotency-Key", "key-" + UUID.randomUUID());
+        String withId = organisation().put("id", "client-" + UUID.randomUUID()).toString();
+
+        rejects(() -> staff.post(ORGANISATIONS, withId, key), 400, "Idempotency-Key");
+    }
+
+    @Test
     void answersARepeatedInterviewWithTheSameExternalReferenceAsTheFirstTime() {
         ObjectNode body = interview().put("organisationId", organisationId);
         body.set("externalReference", externalReference());

@@ -68,6 +68,10 @@ final class TrackerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    Response head(String path) {
+        return send(request(queryBase + path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     Response get(String path) {
         return send(request(queryBase + path).GET().build());
     }

@@ -73,9 +73,14 @@ public class StaffRequests {
     /**
      * The id a create addresses: the client's own id; else one derived from the external reference or from the
      * {@code Idempotency-Key}, so that a repeat addresses the same aggregate; else a new one. An id already taken by
-     * another kind of aggregate is a conflict (a new random id needs no such check).
+     * another kind of aggregate is a conflict (a new random id needs no such check). An {@code Idempotency-Key} beside
+     * an id or an external reference is refused: the two would disagree on what a repeat is.
      */
     public String idForCreate(Class<?> aggregateType, String clientId, String externalKey, String idempotencyKey) {
+        if (idempotencyKey != null && (clientId != null || externalKey != null)) {
+            throw new InvalidRequestException("Idempotency-Key",
+                    "give either an Idempotency-Key or an id or externalReference in the body, not both");
+        }
         String id;
         if (clientId != null) {
             if (!Identifiers.isValid(clientId)) {

@@ -17,6 +17,9 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
 
+    private static final String[] PUBLIC_READS = {
+        "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*"};
+
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
         return ServiceSecurity.rejectedAsProblem(json);
@@ -25,8 +28,8 @@ public class QuerySecurity {
     @Bean
     SecurityFilterChain queryApi(HttpSecurity http, ObjectMapper json) throws Exception {
         return ServiceSecurity.build(http, json, rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/vocabularies", "/api/report", "/api/organisations",
-                        "/api/organisations/*").permitAll()
+                .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/**").authenticated()
