@@ -11,7 +11,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ro.cluj.crt.events.person.PersonId;
@@ -28,6 +32,7 @@ import ro.cluj.crt.events.person.Sealed;
 public class PersonalDataVault {
 
     private static final String VERSION = "v1.";
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataVault.class);
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -42,19 +47,32 @@ public class PersonalDataVault {
     }
 
     /**
-     * A sealer for one person's values, creating their key on first use.
+     * A sealer for a person the tracker does not know yet, creating their key. Call it in the transaction that
+     * records the person's first values, so that a failed write leaves no key behind.
      *
      * @throws PersonErasedException when the person was erased
      */
-    public Sealer sealerFor(PersonId person) {
-        SecretKey newKey = Ciphers.newKey();
+    public Sealer sealerForNewPerson(PersonId person) {
         jdbc.update("INSERT INTO " + table + " (person_id, wrapped_key, created_at) VALUES (?, ?, now())"
-                + " ON CONFLICT (person_id) DO NOTHING", person.value(), masterKey.wrap(newKey, person.value()));
+                        + " ON CONFLICT (person_id) DO NOTHING",
+                person.value(), masterKey.wrap(Ciphers.newKey(), person.value()));
+        return sealerFor(person).orElseThrow();
+    }
+
+    /**
+     * A sealer for a person the tracker knows, or empty when it holds no key for them.
+     *
+     * @throws PersonErasedException when the person was erased
+     */
+    public Optional<Sealer> sealerFor(PersonId person) {
         KeyState state = keys(List.of(person)).get(person);
+        if (state == null) {
+            return Optional.empty();
+        }
         if (state.erasedAt() != null) {
             throw new PersonErasedException();
         }
-        return value -> value == null ? null : seal(state.key(), person, value);
+        return Optional.of(value -> value == null ? null : seal(state.key(), person, value));
     }
 
     /** Opens one person's values; null stays null. */
@@ -91,6 +109,23 @@ public class PersonalDataVault {
         }
         return jdbc.update("INSERT INTO " + table + " (person_id, wrapped_key, created_at, erased_at)"
                 + " VALUES (?, NULL, ?, ?) ON CONFLICT (person_id) DO NOTHING", person.value(), time, time) == 1;
+    }
+
+    /**
+     * Rewrites the key table so that destroyed keys leave no dead row behind in its files, and asks for a checkpoint so
+     * that the write-ahead log holding them can be recycled. PostgreSQL never overwrites a row in place: without this
+     * the bytes of an erased key stay in the table's file until space is reused. Run it outside any transaction, after
+     * an erasure has committed. A checkpoint needs the {@code pg_checkpoint} role; without it only the table is
+     * rewritten.
+     */
+    public void compact() {
+        jdbc.execute("VACUUM FULL " + table);
+        try {
+            jdbc.execute("CHECKPOINT");
+        } catch (DataAccessException e) {
+            log.warn("the key table was rewritten, but a checkpoint was refused ({}); the write-ahead log keeps "
+                    + "destroyed keys until the next checkpoint", e.getMostSpecificCause().getMessage());
+        }
     }
 
     /**

@@ -39,6 +39,7 @@ class PersonalDataIT {
     private static final Map<String, String> MIHAI = Map.of("name", "Mihai Brătescu-Zw",
             "role", "Director Zwq", "email", "mihai.zwq@example.ro", "phone", "+40 755 300 482",
             "preferredLanguage", "en-zwqk7");
+    private static final Map<String, String> RADU = Map.of("name", "Radu Remov-Qk", "email", "radu.qk@example.ro");
     private static final String IOANA_NEW_EMAIL = "ioana.qxz.new@example.ro";
 
     @Test
@@ -64,8 +65,15 @@ class PersonalDataIT {
         JsonNode found = admin.postToQueries("/api/admin/persons/search?minPosition="
                 + changed.json().get("position").asLong(), "{\"query\":\"zavoianu\"}").json();
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).get("person").get("id").asText()).isEqualTo(ioana);
+        assertThat(found.get(0).get("personId").asText()).isEqualTo(ioana);
+        assertThat(found.get(0).toString()).as("only what identifies the person")
+                .contains(IOANA.get("email"), IOANA_NEW_EMAIL).doesNotContain(IOANA.get("phone"));
 
+        String radu = createContact(staff, spital, RADU);
+        assertThat(staff.post("/api/organisations/" + spital + "/contacts/" + radu + "/removal",
+                "{\"reason\":\"left\"}").status()).isEqualTo(200);
+        String wrappedKey = wrappedKeyOf(ioana);
+        assertThat(keyOffsetInTableFile(wrappedKey)).as("the live key is in the key table's file").isPositive();
         long lastBeforeErasure = system.count("SELECT max(global_index) FROM event_store.domain_event_entry");
         String historyBeforeErasure = historyDigest(lastBeforeErasure);
         TrackerClient.Response erased = admin.post("/api/admin/persons/" + ioana + "/erasure",
@@ -98,7 +106,12 @@ class PersonalDataIT {
         assertThat(person(asMonitor, mihai).has("name")).isFalse();
         assertThat(person(asMonitor, ioana).get("erased").asBoolean()).isTrue();
 
-        assertThat(historyDigest(lastBeforeErasure)).as("the events stay byte for byte").isEqualTo(historyBeforeErasure);
+        assertThat(historyDigest(lastBeforeErasure)).as("the events stay byte for byte")
+                .isEqualTo(historyBeforeErasure);
+        assertThat(admin.postToQueries("/api/admin/persons/search?minPosition=" + position,
+                "{\"query\":\"remov-qk\"}").json().get(0).get("personId").asText())
+                .as("a removed contact can still be found").isEqualTo(radu);
+        awaitKeyGoneFromTableFile(wrappedKey);
         assertThat(occurrences(ORGANISATION_NAME)).as("the search finds what is there").isNotEmpty();
         List<String> ioanaValues = new ArrayList<>(IOANA.values());
         ioanaValues.add(IOANA_NEW_EMAIL);
@@ -108,7 +121,9 @@ class PersonalDataIT {
             assertThat(occurrences(value)).as("where %s is stored in clear", value).isEmpty();
             assertThat(log).doesNotContain(value);
         }
-        for (String value : MIHAI.values()) {
+        List<String> others = new ArrayList<>(MIHAI.values());
+        others.addAll(RADU.values());
+        for (String value : others) {
             assertThat(occurrences(value)).as("where %s is stored in clear", value).isEmpty();
             assertThat(log).doesNotContain(value);
         }
@@ -130,6 +145,47 @@ class PersonalDataIT {
                 // logging is one per JVM: keep writing where the running services write
                 "--logging.file.name=" + system.logFile))
                 .hasStackTraceContaining("the configured master key does not open the stored person keys");
+    }
+
+    private static String wrappedKeyOf(String person) throws Exception {
+        try (Connection connection = system.database.connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT encode(wrapped_key, 'hex') FROM personal_data.person_key WHERE person_id = ?")) {
+            query.setString(1, person);
+            try (ResultSet key = query.executeQuery()) {
+                assertThat(key.next()).isTrue();
+                return key.getString(1);
+            }
+        }
+    }
+
+    /** The destroyed key's bytes leave the key table's file, not only its live rows. */
+    private static void awaitKeyGoneFromTableFile(String wrappedKeyHex) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        long found = keyOffsetInTableFile(wrappedKeyHex);
+        while (found > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = keyOffsetInTableFile(wrappedKeyHex);
+        }
+        assertThat(found).as("offset of the destroyed key in the key table's file").isZero();
+    }
+
+    /**
+     * Where the key's bytes are in the key table's file on disk, 0 if nowhere; a checkpoint first writes every
+     * changed page out (as the superuser, like reading the file).
+     */
+    private static long keyOffsetInTableFile(String wrappedKeyHex) throws Exception {
+        try (Connection connection = system.database.connect();
+             PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT");
+             PreparedStatement query = connection.prepareStatement("SELECT position(decode(?, 'hex') in "
+                     + "pg_read_binary_file(pg_relation_filepath('personal_data.person_key')))")) {
+            checkpoint.execute();
+            query.setString(1, wrappedKeyHex);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     /** A digest of every stored byte of the events up to {@code position}: payload, metadata, ids, times. */

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,10 +22,9 @@ import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.ContactWriteReceipt;
 import ro.cluj.crt.events.person.ContactDetails;
 import ro.cluj.crt.events.person.PersonId;
-import ro.cluj.crt.personal.PersonErasedException;
 import ro.cluj.crt.personal.PersonalDataVault;
-import ro.cluj.crt.support.web.ConflictException;
 import ro.cluj.crt.support.web.InvalidRequestException;
+import ro.cluj.crt.support.web.NotFoundException;
 import ro.cluj.crt.support.web.RequestReader;
 
 /**
@@ -37,12 +38,15 @@ class ContactController {
     private final StaffRequests staff;
     private final CommandSender commands;
     private final PersonalDataVault vault;
+    private final TransactionTemplate transaction;
 
-    ContactController(RequestReader reader, StaffRequests staff, CommandSender commands, PersonalDataVault vault) {
+    ContactController(RequestReader reader, StaffRequests staff, CommandSender commands, PersonalDataVault vault,
+                      PlatformTransactionManager transactions) {
         this.reader = reader;
         this.staff = staff;
         this.commands = commands;
         this.vault = vault;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -58,16 +62,19 @@ class ContactController {
     record Removal(@NotBlank @Size(max = Reasons.MAX_LENGTH) String reason) {
     }
 
+    /**
+     * Records a contact person. The person's key is created in the same transaction as the event, so that a refused
+     * write leaves no key (and no person to erase) behind.
+     */
     @PostMapping("/api/organisations/{organisationId}/contacts")
     ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body) {
         Contact contact = reader.read(body, Contact.class);
         staff.requireExisting(organisationId, Organisation.class);
-        if (contact.personId() != null && !Identifiers.isValid(contact.personId())) {
-            throw new InvalidRequestException("personId", "must have 1 to 64 letters, digits, '-' or '_'");
-        }
-        String personId = contact.personId() != null ? contact.personId() : Identifiers.random();
-        ContactWriteReceipt receipt = ContactWriteReceipt.of(personId, commands.send(
-                new RecordContactPerson(organisationId, personId, seal(personId, contact)), staff.metadata(null)));
+        String personId = contact.personId() != null ? validPersonId(contact.personId()) : Identifiers.random();
+        ContactWriteReceipt receipt = transaction.execute(status -> ContactWriteReceipt.of(personId, commands.send(
+                new RecordContactPerson(organisationId, personId,
+                        seal(vault.sealerForNewPerson(PersonId.of(personId)), contact)),
+                staff.metadata(null))));
         return ResponseEntity.created(URI.create("/api/organisations/" + organisationId + "/contacts/" + personId))
                 .eTag(etag(receipt)).body(receipt);
     }
@@ -81,8 +88,10 @@ class ContactController {
             throw new InvalidRequestException("personId", "differs from the person in the path");
         }
         staff.requireExisting(organisationId, Organisation.class);
+        PersonalDataVault.Sealer sealer = vault.sealerFor(PersonId.of(validPersonId(personId)))
+                .orElseThrow(() -> new NotFoundException("this person is not a contact of the organisation"));
         ChangeContactPerson command = new ChangeContactPerson(organisationId, StaffRequests.expectedVersion(ifMatch),
-                personId, seal(personId, contact));
+                personId, seal(sealer, contact));
         ContactWriteReceipt receipt = ContactWriteReceipt.of(personId, commands.send(command, staff.metadata(null)));
         return ResponseEntity.ok().eTag(etag(receipt)).body(receipt);
     }
@@ -100,19 +109,17 @@ class ContactController {
         return ResponseEntity.ok().eTag(etag(receipt)).body(receipt);
     }
 
-    private ContactDetails seal(String personId, Contact contact) {
-        if (!Identifiers.isValid(personId)) {
-            throw new InvalidRequestException("personId", "must have 1 to 64 letters, digits, '-' or '_'");
-        }
-        PersonalDataVault.Sealer sealer;
-        try {
-            sealer = vault.sealerFor(PersonId.of(personId));
-        } catch (PersonErasedException e) {
-            throw new ConflictException("erased", e.getMessage());
-        }
+    private static ContactDetails seal(PersonalDataVault.Sealer sealer, Contact contact) {
         return new ContactDetails(sealer.seal(contact.name().strip()), sealer.seal(text(contact.role())),
                 sealer.seal(text(contact.email())), sealer.seal(text(contact.phone())),
                 sealer.seal(text(contact.preferredLanguage())));
+    }
+
+    private static String validPersonId(String personId) {
+        if (!Identifiers.isValid(personId)) {
+            throw new InvalidRequestException("personId", "must have 1 to 64 letters, digits, '-' or '_'");
+        }
+        return personId;
     }
 
     private static String text(String value) {

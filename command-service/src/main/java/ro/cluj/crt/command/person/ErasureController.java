@@ -2,6 +2,7 @@ package ro.cluj.crt.command.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +37,13 @@ class ErasureController {
         this.vault = vault;
     }
 
-    /** @param requestReference the reference of the person's request, kept with the erasure (no personal data) */
-    record Erasure(@NotBlank @Size(max = 200) String requestReference) {
+    /**
+     * @param requestReference the reference of the person's request (a ticket or letter number), kept in clear with
+     *                         the erasure: one word of letters, digits and {@code . _ / # : -}, so that no name fits
+     */
+    record Erasure(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._/#:-]+",
+            message = "must be a reference number: letters, digits and . _ / # : - without spaces")
+                   String requestReference) {
     }
 
     @PostMapping("/api/admin/persons/{personId}/erasure")

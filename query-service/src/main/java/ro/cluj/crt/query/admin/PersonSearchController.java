@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,11 +24,15 @@ import ro.cluj.crt.query.config.ReadResponses;
 import ro.cluj.crt.support.web.RequestReader;
 
 /**
- * An admin finds a person by name or e-mail before erasing them. Names are sealed in the views, so the search opens
- * every contact person and compares in memory; the query travels in the body, never in an address that proxies log.
+ * An admin finds a person by name or e-mail before erasing them: every set of details ever recorded for them counts,
+ * current or not. Names are sealed in the views, so the search opens them and compares in memory. It answers only
+ * what identifies a person (names, e-mails, organisations), at most {@value #MAX_MATCHES} people, and the query
+ * travels in the body, never in an address that proxies log.
  */
 @RestController
 class PersonSearchController {
+
+    static final int MAX_MATCHES = 20;
 
     private final RequestReader reader;
     private final OrganisationQueries organisations;
@@ -42,11 +47,11 @@ class PersonSearchController {
         this.positions = positions;
     }
 
-    record Search(@NotBlank @Size(min = 2, max = 320) String query) {
+    record Search(@NotBlank @Size(min = 3, max = 320) String query) {
     }
 
-    /** A person who matched, with the organisations they are a contact of. */
-    record PersonMatch(PersonView person, List<String> organisationIds) {
+    /** A person who matched: the names and e-mails the tracker holds for them, and their organisations. */
+    record PersonMatch(String personId, Set<String> names, Set<String> emails, Set<String> organisationIds) {
     }
 
     @PostMapping("/api/admin/persons/search")
@@ -58,25 +63,31 @@ class PersonSearchController {
     }
 
     private List<PersonMatch> matches(String query) {
-        List<ContactViews.StoredContact> stored = organisations.allContacts();
-        List<PersonView> views = contacts.of(stored, true);
-        Map<String, PersonMatch> matches = new LinkedHashMap<>();
-        for (int i = 0; i < views.size(); i++) {
-            PersonView person = views.get(i);
-            if (matches(person, query)) {
-                matches.computeIfAbsent(person.id(), id -> new PersonMatch(person, new ArrayList<>()))
-                        .organisationIds().add(stored.get(i).organisationId());
-            }
+        List<ContactViews.StoredContact> records = organisations.everyPersonRecord();
+        List<PersonView> opened = contacts.of(records, true);
+        Map<String, PersonMatch> people = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            PersonView person = opened.get(i);
+            PersonMatch match = people.computeIfAbsent(person.id(),
+                    id -> new PersonMatch(id, new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
+            addIfPresent(match.names(), person.name());
+            addIfPresent(match.emails(), person.email());
+            match.organisationIds().add(records.get(i).organisationId());
         }
-        return List.copyOf(matches.values());
+        return people.values().stream()
+                .filter(person -> anyContains(person.names(), query) || anyContains(person.emails(), query))
+                .limit(MAX_MATCHES)
+                .toList();
     }
 
-    private static boolean matches(PersonView person, String query) {
-        return contains(person.name(), query) || contains(person.email(), query);
+    private static void addIfPresent(Set<String> values, String value) {
+        if (value != null) {
+            values.add(value);
+        }
     }
 
-    private static boolean contains(String value, String query) {
-        return value != null && fold(value).contains(query);
+    private static boolean anyContains(Set<String> values, String query) {
+        return values.stream().anyMatch(value -> fold(value).contains(query));
     }
 
     /** Lower case without diacritics, so that "Ioana Pop" finds "IOANA POP" and "Ștefan" finds "Stefan". */

@@ -30,6 +30,8 @@ import ro.cluj.crt.events.organisation.OrganisationDetails;
 import ro.cluj.crt.events.organisation.OrganisationDetailsCorrected;
 import ro.cluj.crt.events.organisation.OrganisationId;
 import ro.cluj.crt.events.organisation.OrganisationRegistered;
+import ro.cluj.crt.events.person.ContactDetails;
+import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.Vocabulary;
 import ro.cluj.crt.support.store.StorageSerialization;
@@ -83,6 +85,7 @@ public class CatalogueProjection {
         if (advance(event.organisationId(), version)) {
             jdbc.update("INSERT INTO contact_person (organisation_id, person_id, details) VALUES (?, ?, ?::jsonb)",
                     event.organisationId().value(), event.personId().value(), json(event.details()));
+            keepRecord(event.personId(), event.organisationId(), version, event.details());
         }
     }
 
@@ -91,6 +94,7 @@ public class CatalogueProjection {
         if (advance(event.organisationId(), version)) {
             jdbc.update("UPDATE contact_person SET details = ?::jsonb WHERE organisation_id = ? AND person_id = ?",
                     json(event.details()), event.organisationId().value(), event.personId().value());
+            keepRecord(event.personId(), event.organisationId(), version, event.details());
         }
     }
 
@@ -100,6 +104,13 @@ public class CatalogueProjection {
             jdbc.update("DELETE FROM contact_person WHERE organisation_id = ? AND person_id = ?",
                     event.organisationId().value(), event.personId().value());
         }
+    }
+
+    /** Keeps every set of details a person ever had, sealed, so that an admin can still find them. */
+    private void keepRecord(PersonId person, OrganisationId organisation, long version, ContactDetails details) {
+        jdbc.update("""
+                INSERT INTO person_record (person_id, organisation_id, organisation_version, details)
+                VALUES (?, ?, ?, ?::jsonb)""", person.value(), organisation.value(), version, json(details));
     }
 
     /** Moves the organisation's row to {@code version}; false when that event was applied already. */
@@ -157,8 +168,8 @@ public class CatalogueProjection {
     @ResetHandler
     void reset() {
         // DELETE, not TRUNCATE: TRUNCATE is not MVCC-safe, so a read in an older snapshot could see emptied tables.
-        for (String table : List.of("organisation", "contact_person", "interview", "measure", "support_need",
-                "support_offer")) {
+        for (String table : List.of("organisation", "contact_person", "person_record", "interview", "measure",
+                "support_need", "support_offer")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -59,11 +59,14 @@ public class OrganisationQueries {
                         details(row), reference(row), contacts, interviews), organisationId).stream().findFirst();
     }
 
-    /** Every contact person the view holds, with the organisations they are a contact of (for finding a person). */
-    public List<ContactViews.StoredContact> allContacts() {
+    /**
+     * Every set of contact details ever recorded, current or not, with its organisation: what an admin searches to
+     * find a person.
+     */
+    public List<ContactViews.StoredContact> everyPersonRecord() {
         return jdbc.query("""
-                SELECT person_id, organisation_id, details FROM contact_person
-                ORDER BY person_id, organisation_id""",
+                SELECT person_id, organisation_id, details FROM person_record
+                ORDER BY person_id, organisation_id, organisation_version""",
                 OrganisationQueries::contact);
     }
 

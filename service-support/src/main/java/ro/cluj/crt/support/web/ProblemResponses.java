@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ro.cluj.crt.personal.PersonErasedException;
 
 /**
  * Turns every failure into a problem document with the status {@code API-CONVENTIONS.md} fixes. Unexpected failures
@@ -67,6 +68,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage());
         problem.setProperty("state", e.state());
         return respond(problem);
+    }
+
+    @ExceptionHandler(PersonErasedException.class)
+    ResponseEntity<ProblemDetail> personErased(PersonErasedException e) {
+        return conflict(new ConflictException("erased", e.getMessage()));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
