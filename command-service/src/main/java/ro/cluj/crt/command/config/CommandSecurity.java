@@ -13,8 +13,8 @@ import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
- * Who may call what on the command service: logging in is open, erasing a person needs an admin, every other write
- * needs the staff role.
+ * Who may call what on the command service: logging in is open, erasing a person needs an admin, reporting progress
+ * on and reviewing commitments need a monitor, every other write needs the staff role.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSecurity {
@@ -30,6 +30,8 @@ public class CommandSecurity {
                 .requestMatchers(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/api/commitments/*/progress", "/api/commitments/*/reviews")
+                .hasRole(Role.MONITOR.name())
                 .requestMatchers("/api/**").hasRole(Role.STAFF.name())
                 .anyRequest().denyAll());
     }

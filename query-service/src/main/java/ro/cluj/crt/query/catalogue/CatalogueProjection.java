@@ -1,7 +1,5 @@
 package ro.cluj.crt.query.catalogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +32,7 @@ import ro.cluj.crt.events.person.ContactDetails;
 import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.Vocabulary;
-import ro.cluj.crt.support.store.StorageSerialization;
+import ro.cluj.crt.query.config.ViewJson;
 
 /**
  * The catalogue view: organisations with their interviews in their latest version, and the measures, support needs
@@ -46,8 +44,6 @@ import ro.cluj.crt.support.store.StorageSerialization;
 public class CatalogueProjection {
 
     public static final String PROCESSING_GROUP = "catalogue";
-    static final ObjectMapper JSON = StorageSerialization.storageMapper();
-
     private final JdbcTemplate jdbc;
 
     public CatalogueProjection(JdbcTemplate jdbc) {
@@ -64,7 +60,7 @@ public class CatalogueProjection {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
                 ON CONFLICT (organisation_id) DO NOTHING""",
                 event.organisationId().value(), version, details.name(), details.sector().code(),
-                code(details.authorityLevel()), json(details.fields()), details.locality(),
+                code(details.authorityLevel()), ViewJson.write(details.fields()), details.locality(),
                 reference == null ? null : reference.source(), reference == null ? null : reference.id(),
                 sqlTime(at));
     }
@@ -77,14 +73,15 @@ public class CatalogueProjection {
                                         locality = ?, corrected_at = ?
                 WHERE organisation_id = ? AND version < ?""",
                 version, details.name(), details.sector().code(), code(details.authorityLevel()),
-                json(details.fields()), details.locality(), sqlTime(at), event.organisationId().value(), version);
+                ViewJson.write(details.fields()), details.locality(), sqlTime(at), event.organisationId().value(),
+                version);
     }
 
     @EventHandler
     void on(ContactPersonRecorded event, @SequenceNumber long version) {
         if (advance(event.organisationId(), version)) {
             jdbc.update("INSERT INTO contact_person (organisation_id, person_id, details) VALUES (?, ?, ?::jsonb)",
-                    event.organisationId().value(), event.personId().value(), json(event.details()));
+                    event.organisationId().value(), event.personId().value(), ViewJson.write(event.details()));
             keepRecord(event.personId(), event.organisationId(), version, event.details());
         }
     }
@@ -93,7 +90,7 @@ public class CatalogueProjection {
     void on(ContactPersonChanged event, @SequenceNumber long version) {
         if (advance(event.organisationId(), version)) {
             jdbc.update("UPDATE contact_person SET details = ?::jsonb WHERE organisation_id = ? AND person_id = ?",
-                    json(event.details()), event.organisationId().value(), event.personId().value());
+                    ViewJson.write(event.details()), event.organisationId().value(), event.personId().value());
             keepRecord(event.personId(), event.organisationId(), version, event.details());
         }
     }
@@ -110,7 +107,7 @@ public class CatalogueProjection {
     private void keepRecord(PersonId person, OrganisationId organisation, long version, ContactDetails details) {
         jdbc.update("""
                 INSERT INTO person_record (person_id, organisation_id, organisation_version, details)
-                VALUES (?, ?, ?, ?::jsonb)""", person.value(), organisation.value(), version, json(details));
+                VALUES (?, ?, ?, ?::jsonb)""", person.value(), organisation.value(), version, ViewJson.write(details));
     }
 
     /** Moves the organisation's row to {@code version}; false when that event was applied already. */
@@ -130,7 +127,7 @@ public class CatalogueProjection {
                 VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (interview_id) DO NOTHING""",
                 event.interviewId().value(), event.organisationId().value(), version, content.date(),
-                content.consent().code(), sourceName(content), sourceLicence(content), json(content),
+                content.consent().code(), sourceName(content), sourceLicence(content), ViewJson.write(content),
                 reference == null ? null : reference.source(), reference == null ? null : reference.id(),
                 sqlTime(at));
         if (inserted == 1) {
@@ -147,7 +144,7 @@ public class CatalogueProjection {
                                      source_licence = ?, content = ?::jsonb, amended_at = ?
                 WHERE interview_id = ? AND version < ? AND status = 'active'""",
                 version, content.date(), content.consent().code(), sourceName(content), sourceLicence(content),
-                json(content), sqlTime(at), interviewId, version);
+                ViewJson.write(content), sqlTime(at), interviewId, version);
         if (updated == 1) {
             deleteCounted(interviewId);
             insertCounted(interviewId, event.organisationId().value(), content);
@@ -224,13 +221,5 @@ public class CatalogueProjection {
 
     private static OffsetDateTime sqlTime(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a view document", e);
-        }
     }
 }

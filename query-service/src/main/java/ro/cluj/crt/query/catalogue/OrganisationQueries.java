@@ -1,6 +1,5 @@
 package ro.cluj.crt.query.catalogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import ro.cluj.crt.events.organisation.OrganisationDetails;
 import ro.cluj.crt.events.person.ContactDetails;
 import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.vocabulary.AuthorityLevel;
+import ro.cluj.crt.query.config.ViewJson;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.Sector;
 
@@ -79,7 +79,7 @@ public class OrganisationQueries {
     private static ContactViews.StoredContact contact(ResultSet row, int rowNumber) throws SQLException {
         return new ContactViews.StoredContact(PersonId.of(row.getString("person_id")),
                 row.getString("organisation_id"),
-                read(row.getString("details"), new TypeReference<ContactDetails>() { }));
+                ViewJson.read(row.getString("details"), new TypeReference<ContactDetails>() { }));
     }
 
     public Page<OrganisationSummary> list(int page, int size, boolean everything) {
@@ -105,7 +105,8 @@ public class OrganisationQueries {
 
     private static OrganisationDetails details(ResultSet row) throws SQLException {
         return new OrganisationDetails(row.getString("name"), Sector.fromCode(row.getString("sector")), level(row),
-                read(row.getString("fields"), new TypeReference<List<Field>>() { }), row.getString("locality"));
+                ViewJson.read(row.getString("fields"), new TypeReference<List<Field>>() { }),
+                row.getString("locality"));
     }
 
     private static AuthorityLevel level(ResultSet row) throws SQLException {
@@ -116,7 +117,7 @@ public class OrganisationQueries {
     private static InterviewView interview(ResultSet row, int rowNumber) throws SQLException {
         return new InterviewView(row.getString("interview_id"), row.getString("organisation_id"),
                 row.getLong("version"), row.getString("status"),
-                read(row.getString("content"), new TypeReference<InterviewContent>() { }), reference(row),
+                ViewJson.read(row.getString("content"), new TypeReference<InterviewContent>() { }), reference(row),
                 instant(row, "recorded_at"), instant(row, "amended_at"));
     }
 
@@ -130,11 +131,4 @@ public class OrganisationQueries {
         return time == null ? null : time.toInstant();
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return CatalogueProjection.JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a view document cannot be read", e);
-        }
-    }
 }

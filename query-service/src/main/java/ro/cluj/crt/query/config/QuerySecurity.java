@@ -18,7 +18,8 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 public class QuerySecurity {
 
     private static final String[] PUBLIC_READS = {
-        "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*"};
+        "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*",
+        "/api/commitments/*/timeline"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {

@@ -9,10 +9,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.events.api.VocabularyEntry;
+import ro.cluj.crt.events.vocabulary.AssessmentLevel;
 import ro.cluj.crt.events.vocabulary.AuthorityLevel;
 import ro.cluj.crt.events.vocabulary.Channel;
+import ro.cluj.crt.events.vocabulary.CommitmentKind;
 import ro.cluj.crt.events.vocabulary.Consent;
 import ro.cluj.crt.events.vocabulary.Field;
+import ro.cluj.crt.events.vocabulary.ProgressStatus;
 import ro.cluj.crt.events.vocabulary.Sector;
 import ro.cluj.crt.events.vocabulary.SupportHorizon;
 import ro.cluj.crt.events.vocabulary.SupportKind;
@@ -32,6 +35,9 @@ class VocabularyController {
         VOCABULARIES.put("consent", entries(Consent.values()));
         VOCABULARIES.put("supportKind", entries(SupportKind.values()));
         VOCABULARIES.put("supportHorizon", entries(SupportHorizon.values()));
+        VOCABULARIES.put("commitmentKind", entries(CommitmentKind.values()));
+        VOCABULARIES.put("progressStatus", entries(ProgressStatus.values()));
+        VOCABULARIES.put("assessmentLevel", entries(AssessmentLevel.values()));
     }
 
     @GetMapping("/api/vocabularies")

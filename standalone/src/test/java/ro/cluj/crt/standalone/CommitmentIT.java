@@ -1,0 +1,86 @@
+package ro.cluj.crt.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Through the running system a commitment is made, progressed, revised, reviewed and fulfilled; its public timeline
+ * shows each step with the role that took it, why, and when it happened as well as when it was recorded.
+ */
+class CommitmentIT {
+
+    @RegisterExtension
+    static final RunningTracker system = new RunningTracker();
+
+    @Test
+    void aCommitmentsLifeShowsStepByStepOnItsTimeline() {
+        TrackerClient staff = system.client().as("staff");
+        TrackerClient monitor = system.client().as("monitor");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Bucharest"));
+        String lead = staff.post("/api/organisations", "{\"name\":\"Primaria Cluj\",\"sector\":\"public-authority\","
+                + "\"authorityLevel\":\"local\"}").json().get("id").asText();
+        String making = """
+                {"leadOrganisationId":"%s","title":"Scale the food bank network",
+                 "field":"social-support-and-basic-needs","kind":"scale-service","startDate":"%s","targetDate":"%s",
+                 "milestones":[{"id":"m1","title":"Second warehouse","dueDate":"%s"}]}"""
+                .formatted(lead, today.minusMonths(6), today.plusYears(1), today.plusMonths(3));
+        assertThat(monitor.post("/api/commitments", making).status()).as("monitors do not make").isEqualTo(403);
+        TrackerClient.Response made = staff.post("/api/commitments", making);
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().get("id").asText();
+        String path = "/api/commitments/" + id;
+
+        assertThat(staff.post(path + "/progress", "{\"status\":\"on-track\"}").status())
+                .as("staff do not report progress").isEqualTo(403);
+        ok(monitor.post(path + "/progress", """
+                {"status":"on-track","percentage":30,"note":"first depot open","reportedFor":"%s"}"""
+                .formatted(today.minusMonths(2))));
+        ok(staff.post(path + "/revisions", """
+                {"part":"targetDate","value":"%s","reason":"funding came later"}""".formatted(today.plusYears(2))));
+        ok(monitor.post(path + "/reviews", "{\"assessment\":\"substantial\",\"note\":\"on its way\"}"));
+        ok(staff.post(path + "/milestones/m1/achievement", "{\"achievedOn\":\"%s\"}".formatted(today)));
+        long position = ok(staff.post(path + "/fulfilment", "{\"note\":\"network runs in 5 districts\"}"));
+        assertThat(monitor.post(path + "/progress", "{\"status\":\"on-track\"}").status())
+                .as("nothing changes after fulfilment").isEqualTo(409);
+
+        JsonNode timeline = system.client().get(path + "/timeline?minPosition=" + position).json();
+        JsonNode entries = timeline.get("entries");
+        assertThat(types(entries)).containsExactly("CommitmentMade", "ProgressReported", "CommitmentRevised",
+                "CommitmentReviewed", "MilestoneAchieved", "CommitmentFulfilled");
+        assertThat(roles(entries)).containsExactly("staff", "monitor", "staff", "monitor", "staff", "staff");
+        JsonNode progress = entries.get(1);
+        assertThat(progress.get("occurredOn").asText()).isEqualTo(today.minusMonths(2).toString());
+        assertThat(progress.get("recordedAt").asText()).startsWith(today.getYear() + "-");
+        JsonNode revision = entries.get(2);
+        assertThat(revision.get("reason").asText()).isEqualTo("funding came later");
+        assertThat(revision.get("content").get("previousValue").asText()).isEqualTo(today.plusYears(1).toString());
+        assertThat(revision.get("content").get("value").asText()).isEqualTo(today.plusYears(2).toString());
+        assertThat(progress.has("actorId")).as("the public sees roles, not accounts").isFalse();
+        JsonNode asAuditor = system.client().as("auditor").get(path + "/timeline").json().get("entries");
+        assertThat(asAuditor.get(1).get("actorId").asText()).isEqualTo("acc-monitor-0001");
+    }
+
+    private static long ok(TrackerClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("position").asLong();
+    }
+
+    private static List<String> types(JsonNode entries) {
+        List<String> types = new ArrayList<>();
+        entries.forEach(entry -> types.add(entry.get("type").asText()));
+        return types;
+    }
+
+    private static List<String> roles(JsonNode entries) {
+        List<String> roles = new ArrayList<>();
+        entries.forEach(entry -> roles.add(entry.get("actorRole").asText()));
+        return roles;
+    }
+}
