@@ -67,6 +67,47 @@ class CommitmentIT {
         assertThat(asAuditor.get(1).get("actorId").asText()).isEqualTo("acc-monitor-0001");
     }
 
+    @Test
+    void theTrackerItselfRecordsAMilestoneThatPassedUnmet() throws InterruptedException {
+        TrackerClient staff = system.client().as("staff");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Bucharest"));
+        String lead = staff.post("/api/organisations", "{\"name\":\"Universitatea\",\"sector\":\"academia\"}")
+                .json().get("id").asText();
+        TrackerClient.Response made = staff.post("/api/commitments", """
+                {"leadOrganisationId":"%s","title":"Open data portal","field":"digital-services",
+                 "kind":"improve-measure","startDate":"%s","targetDate":"%s",
+                 "milestones":[{"id":"late","title":"Publish first data set","dueDate":"%s"},
+                               {"id":"later","title":"Publish the rest","dueDate":"%s"}]}"""
+                .formatted(lead, today.minusMonths(3), today.plusMonths(6), today.minusDays(1), today.plusMonths(2)));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String path = "/api/commitments/" + made.json().get("id").asText() + "/timeline";
+
+        JsonNode missed = awaitEntry(path, "MilestoneMissed");
+
+        assertThat(missed.get("actorRole").asText()).isEqualTo("system");
+        assertThat(missed.get("content").get("milestoneId").asText()).isEqualTo("late");
+        assertThat(missed.get("occurredOn").asText()).isEqualTo(today.minusDays(1).toString());
+        assertThat(types(system.client().get(path).json().get("entries")))
+                .containsExactly("CommitmentMade", "MilestoneMissed");
+    }
+
+    /** Waits (up to 30 s) for the deadline to fire and the timeline to show it. */
+    static JsonNode awaitEntry(String path, String type) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            TrackerClient.Response timeline = system.client().get(path);
+            if (timeline.status() == 200) {
+                for (JsonNode entry : timeline.json().get("entries")) {
+                    if (entry.get("type").asText().equals(type)) {
+                        return entry;
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no " + type + " on " + path);
+    }
+
     private static long ok(TrackerClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("position").asLong();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -39,8 +41,10 @@ import ro.cluj.crt.events.commitment.CommitmentRevised;
 import ro.cluj.crt.events.commitment.Milestone;
 import ro.cluj.crt.events.commitment.MilestoneAchieved;
 import ro.cluj.crt.events.commitment.MilestoneAdded;
+import ro.cluj.crt.events.commitment.MilestoneMissed;
 import ro.cluj.crt.events.commitment.MilestoneRescheduled;
 import ro.cluj.crt.events.commitment.ProgressReported;
+import ro.cluj.crt.events.commitment.TargetDateMissed;
 import ro.cluj.crt.events.vocabulary.CommitmentKind;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.support.web.ConflictException;
@@ -51,6 +55,7 @@ import ro.cluj.crt.support.web.RuleViolationException;
 /**
  * A commitment made at a working session and followed for years. Nothing changes after it is fulfilled or abandoned
  * except that it is reopened; milestones fall within its span; reported percentages never drop without a reason.
+ * When a milestone's due date or the target date passes unmet, the commitment records it itself, once.
  */
 @Aggregate
 public class Commitment {
@@ -67,6 +72,7 @@ public class Commitment {
     private LocalDate targetDate;
     private final Map<String, LocalDate> openMilestones = new LinkedHashMap<>();
     private final Set<String> achievedMilestones = new HashSet<>();
+    private final Set<String> missed = new HashSet<>();
     private Integer lastPercentage;
     private State state;
 
@@ -77,7 +83,7 @@ public class Commitment {
     }
 
     @CommandHandler
-    public Commitment(MakeCommitment command) {
+    public Commitment(MakeCommitment command, DeadlineManager deadlines) {
         if (command.targetDate().isBefore(command.startDate())) {
             throw new RuleViolationException("target-after-start", "targetDate", "the target date is before the start");
         }
@@ -97,10 +103,13 @@ public class Commitment {
         apply(new CommitmentMade(CommitmentId.of(command.commitmentId()), command.leadOrganisationId(),
                 command.coSignerIds(), command.title(), command.description(), command.field(), command.kind(),
                 command.origin(), command.startDate(), command.targetDate(), milestones));
+        Deadlines.target(deadlines, command.commitmentId(), command.targetDate());
+        milestones.forEach(milestone -> Deadlines.milestone(deadlines, command.commitmentId(),
+                milestone.milestoneId(), milestone.dueDate()));
     }
 
     @CommandHandler
-    public void handle(AddMilestone command) {
+    public void handle(AddMilestone command, DeadlineManager deadlines) {
         requireOpen();
         Milestone milestone = command.milestone();
         if (openMilestones.containsKey(milestone.milestoneId())
@@ -109,15 +118,17 @@ public class Commitment {
         }
         requireWithinSpan(milestone.dueDate(), startDate, targetDate, "dueDate");
         apply(new MilestoneAdded(id(), milestone));
+        Deadlines.milestone(deadlines, commitmentId, milestone.milestoneId(), milestone.dueDate());
     }
 
     @CommandHandler
-    public void handle(RescheduleMilestone command) {
+    public void handle(RescheduleMilestone command, DeadlineManager deadlines) {
         requireOpen();
         Reasons.require(command.reason());
         LocalDate previous = openMilestone(command.milestoneId());
         requireWithinSpan(command.dueDate(), startDate, targetDate, "dueDate");
         apply(new MilestoneRescheduled(id(), command.milestoneId(), previous, command.dueDate(), command.reason()));
+        Deadlines.milestone(deadlines, commitmentId, command.milestoneId(), command.dueDate());
     }
 
     @CommandHandler
@@ -146,7 +157,7 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ReviseCommitment command) {
+    public void handle(ReviseCommitment command, DeadlineManager deadlines) {
         requireOpen();
         Reasons.require(command.reason());
         String previous = current(command.part());
@@ -155,6 +166,9 @@ public class Commitment {
             throw new RuleViolationException("revision-changes-something", "value", "the value is the current one");
         }
         apply(new CommitmentRevised(id(), command.part().code(), previous, value, command.reason()));
+        if (command.part() == RevisablePart.TARGET_DATE) {
+            Deadlines.target(deadlines, commitmentId, targetDate);
+        }
     }
 
     @CommandHandler
@@ -197,12 +211,30 @@ public class Commitment {
     }
 
     @CommandHandler
-    public void handle(ReopenCommitment command) {
+    public void handle(ReopenCommitment command, DeadlineManager deadlines) {
         Reasons.require(command.reason());
         if (state == State.OPEN) {
             throw new ConflictException("open", "the commitment is open");
         }
         apply(new CommitmentReopened(id(), command.reason()));
+        Deadlines.target(deadlines, commitmentId, targetDate);
+        openMilestones.forEach((milestoneId, due) -> Deadlines.milestone(deadlines, commitmentId, milestoneId, due));
+    }
+
+    /** A deadline that fired for a date that has since moved, or fires again, changes nothing. */
+    @DeadlineHandler(deadlineName = Deadlines.MILESTONE)
+    void on(Deadlines.MilestoneDue due) {
+        if (state == State.OPEN && due.dueDate().equals(openMilestones.get(due.milestoneId()))
+                && !missed.contains(due.milestoneId() + "@" + due.dueDate())) {
+            apply(new MilestoneMissed(id(), due.milestoneId(), due.dueDate()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = Deadlines.TARGET)
+    void on(Deadlines.TargetDue due) {
+        if (state == State.OPEN && due.targetDate().equals(targetDate) && !missed.contains("target@" + targetDate)) {
+            apply(new TargetDateMissed(id(), due.targetDate()));
+        }
     }
 
     private CommitmentId id() {
@@ -325,6 +357,16 @@ public class Commitment {
             case START_DATE -> startDate = LocalDate.parse(event.value());
             case TARGET_DATE -> targetDate = LocalDate.parse(event.value());
         }
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneMissed event) {
+        missed.add(event.milestoneId() + "@" + event.dueDate());
+    }
+
+    @EventSourcingHandler
+    void on(TargetDateMissed event) {
+        missed.add("target@" + event.targetDate());
     }
 
     @EventSourcingHandler
