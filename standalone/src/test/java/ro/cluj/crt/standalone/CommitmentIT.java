@@ -3,6 +3,7 @@ package ro.cluj.crt.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,25 +37,45 @@ class CommitmentIT {
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         String id = made.json().get("id").asText();
         String path = "/api/commitments/" + id;
+        List<Answer> answers = new ArrayList<>();
+        answers.add(answer(path, made.json().get("position").asLong()));
 
         assertThat(staff.post(path + "/progress", "{\"status\":\"on-track\"}").status())
                 .as("staff do not report progress").isEqualTo(403);
-        ok(monitor.post(path + "/progress", """
+        answers.add(answer(path, ok(monitor.post(path + "/progress", """
                 {"status":"on-track","percentage":30,"note":"first depot open","reportedFor":"%s"}"""
-                .formatted(today.minusMonths(2))));
-        ok(staff.post(path + "/revisions", """
-                {"part":"targetDate","value":"%s","reason":"funding came later"}""".formatted(today.plusYears(2))));
-        ok(monitor.post(path + "/reviews", "{\"assessment\":\"substantial\",\"note\":\"on its way\"}"));
-        ok(staff.post(path + "/milestones/m1/achievement", "{\"achievedOn\":\"%s\"}".formatted(today)));
+                .formatted(today.minusMonths(2))))));
+        answers.add(answer(path, ok(staff.post(path + "/revisions", """
+                {"part":"targetDate","value":"%s","reason":"funding came later"}""".formatted(today.plusYears(2))))));
+        answers.add(answer(path, ok(monitor.post(path + "/reviews",
+                "{\"assessment\":\"substantial\",\"note\":\"on its way\"}"))));
+        answers.add(answer(path, ok(monitor.post(path + "/progress", """
+                {"status":"delayed","percentage":10,"reportedFor":"%s","reason":"an older report, found late"}"""
+                .formatted(today.minusMonths(3))))));
+        JsonNode happened = system.client().get(path + "?line=happened&asOf=" + today).json();
+        assertThat(happened.get("latestProgress").get("percentage").asInt())
+                .as("what had happened by today: the report about the later date").isEqualTo(30);
+        assertThat(answers.getLast().body().get("latestProgress").get("percentage").asInt())
+                .as("what the tracker showed: the last report recorded").isEqualTo(10);
+        answers.add(answer(path, ok(staff.post(path + "/milestones/m1/achievement",
+                "{\"achievedOn\":\"%s\"}".formatted(today)))));
         long position = ok(staff.post(path + "/fulfilment", "{\"note\":\"network runs in 5 districts\"}"));
+        answers.add(answer(path, position));
+        for (Answer answer : answers) {
+            assertThat(system.client().get(path + "?asOf=" + answer.at()).json())
+                    .as("as of %s, as the API answered then", answer.at()).isEqualTo(answer.body());
+        }
+        assertThat(answers.getLast().body().get("status").asText()).isEqualTo("fulfilled");
+        assertThat(answers.get(2).body().get("targetDate").asText()).isEqualTo(today.plusYears(2).toString());
+        assertThat(answers.get(1).body().get("targetDate").asText()).isEqualTo(today.plusYears(1).toString());
         assertThat(monitor.post(path + "/progress", "{\"status\":\"on-track\"}").status())
                 .as("nothing changes after fulfilment").isEqualTo(409);
 
         JsonNode timeline = system.client().get(path + "/timeline?minPosition=" + position).json();
         JsonNode entries = timeline.get("entries");
         assertThat(types(entries)).containsExactly("CommitmentMade", "ProgressReported", "CommitmentRevised",
-                "CommitmentReviewed", "MilestoneAchieved", "CommitmentFulfilled");
-        assertThat(roles(entries)).containsExactly("staff", "monitor", "staff", "monitor", "staff", "staff");
+                "CommitmentReviewed", "ProgressReported", "MilestoneAchieved", "CommitmentFulfilled");
+        assertThat(roles(entries)).containsExactly("staff", "monitor", "staff", "monitor", "monitor", "staff", "staff");
         JsonNode progress = entries.get(1);
         assertThat(progress.get("occurredOn").asText()).isEqualTo(today.minusMonths(2).toString());
         assertThat(progress.get("recordedAt").asText()).startsWith(today.getYear() + "-");
@@ -65,6 +86,12 @@ class CommitmentIT {
         assertThat(progress.has("actorId")).as("the public sees roles, not accounts").isFalse();
         JsonNode asAuditor = system.client().as("auditor").get(path + "/timeline").json().get("entries");
         assertThat(asAuditor.get(1).get("actorId").asText()).isEqualTo("acc-monitor-0001");
+
+        String before = system.client().get(path + "/timeline?minPosition=" + position).body();
+        assertThat(system.client().as("admin").postToQueries("/api/admin/projections/commitments/rebuild", "{}")
+                .status()).isEqualTo(202);
+        assertThat(system.client().get(path + "/timeline?minPosition=" + position).body())
+                .as("the rebuilt timeline").isEqualTo(before);
     }
 
     @Test
@@ -106,6 +133,16 @@ class CommitmentIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no " + type + " on " + path);
+    }
+
+    /** What the API answered for the commitment's state at one moment. */
+    private record Answer(Instant at, JsonNode body) {
+    }
+
+    private static Answer answer(String path, long position) {
+        JsonNode body = system.client().get(path + "?minPosition=" + position).json();
+        Instant at = Instant.now();
+        return new Answer(at, body);
     }
 
     private static long ok(TrackerClient.Response response) {

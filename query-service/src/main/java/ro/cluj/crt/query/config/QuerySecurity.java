@@ -19,7 +19,7 @@ public class QuerySecurity {
 
     private static final String[] PUBLIC_READS = {
         "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*",
-        "/api/commitments/*/timeline"};
+        "/api/commitments/*", "/api/commitments/*/timeline"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {

@@ -1,0 +1,106 @@
+package ro.cluj.crt.query.commitment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ro.cluj.crt.events.api.CommitmentState;
+import ro.cluj.crt.events.api.CommitmentState.MilestoneState;
+
+/**
+ * Folds a commitment's timeline entries, in the order given, into its state. Working from the timeline (not from a
+ * table of current values) is what lets the same code answer "now" and "as of" on either time line.
+ */
+final class CommitmentStates {
+
+    private CommitmentStates() {
+    }
+
+    /** One timeline entry as the fold needs it: its type, sequence and content. */
+    record Step(String type, long sequence, Map<String, Object> content) {
+    }
+
+    static CommitmentState fold(String commitmentId, List<Step> steps, LocalDate today) {
+        Fold fold = new Fold();
+        steps.forEach(fold::apply);
+        return fold.state(commitmentId, today);
+    }
+
+    private static final class Fold {
+
+        private String status = "open";
+        private final Map<String, Object> values = new LinkedHashMap<>();
+        private final Set<String> coSigners = new LinkedHashSet<>();
+        private final Map<String, MilestoneState> milestones = new LinkedHashMap<>();
+        private CommitmentState.Progress progress;
+        private CommitmentState.Review review;
+        private long lastSequence = -1;
+
+        @SuppressWarnings("unchecked")
+        void apply(Step step) {
+            Map<String, Object> c = step.content();
+            lastSequence = step.sequence();
+            switch (step.type()) {
+                case "CommitmentMade" -> {
+                    for (String key : List.of("title", "description", "field", "kind", "leadOrganisationId",
+                            "startDate", "targetDate")) {
+                        values.put(key, c.get(key));
+                    }
+                    coSigners.addAll((List<String>) c.getOrDefault("coSignerIds", List.of()));
+                    ((List<Map<String, Object>>) c.getOrDefault("milestones", List.of())).forEach(this::addMilestone);
+                }
+                case "MilestoneAdded" -> addMilestone((Map<String, Object>) c.get("milestone"));
+                case "MilestoneRescheduled" -> milestones.computeIfPresent(text(c, "milestoneId"), (id, m) ->
+                        new MilestoneState(id, m.title(), date(c, "dueDate"), "open", null));
+                case "MilestoneAchieved" -> milestones.computeIfPresent(text(c, "milestoneId"), (id, m) ->
+                        new MilestoneState(id, m.title(), m.dueDate(), "achieved", date(c, "achievedOn")));
+                case "MilestoneMissed" -> milestones.computeIfPresent(text(c, "milestoneId"), (id, m) ->
+                        m.dueDate().equals(date(c, "dueDate")) && m.status().equals("open")
+                                ? new MilestoneState(id, m.title(), m.dueDate(), "missed", null) : m);
+                case "ProgressReported" -> progress = new CommitmentState.Progress(text(c, "status"),
+                        (Integer) c.get("percentage"), date(c, "reportedFor"), text(c, "note"));
+                case "CommitmentRevised" -> values.put(text(c, "part"), c.get("value"));
+                case "CommitmentReviewed" -> review = new CommitmentState.Review(text(c, "assessment"),
+                        date(c, "reviewedFor"), text(c, "note"));
+                case "CoSignerAdded" -> coSigners.add(text(c, "organisationId"));
+                case "CoSignerWithdrawn" -> coSigners.remove(text(c, "organisationId"));
+                case "CommitmentFulfilled" -> status = "fulfilled";
+                case "CommitmentAbandoned" -> status = "abandoned";
+                case "CommitmentReopened" -> status = "open";
+                default -> {
+                    // TargetDateMissed and any later kind of event change nothing the state shows
+                }
+            }
+        }
+
+        private void addMilestone(Map<String, Object> milestone) {
+            String id = (String) milestone.get("milestoneId");
+            milestones.put(id, new MilestoneState(id, (String) milestone.get("title"), date(milestone, "dueDate"),
+                    "open", null));
+        }
+
+        CommitmentState state(String commitmentId, LocalDate today) {
+            LocalDate target = date(values, "targetDate");
+            boolean late = status.equals("open") && ((target != null && target.isBefore(today))
+                    || milestones.values().stream().anyMatch(m -> m.status().equals("missed")
+                    || (m.status().equals("open") && m.dueDate().isBefore(today))));
+            return new CommitmentState(commitmentId, status, text(values, "title"), text(values, "description"),
+                    text(values, "field"), text(values, "kind"), text(values, "leadOrganisationId"),
+                    new ArrayList<>(coSigners), date(values, "startDate"), target,
+                    new ArrayList<>(milestones.values()), progress, review, late, lastSequence);
+        }
+    }
+
+    private static String text(Map<String, Object> content, String key) {
+        Object value = content.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static LocalDate date(Map<String, Object> content, String key) {
+        Object value = content.get(key);
+        return value == null ? null : LocalDate.parse(value.toString());
+    }
+}
