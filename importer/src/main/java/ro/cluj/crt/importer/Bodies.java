@@ -31,6 +31,22 @@ final class Bodies {
     record Source(String name, String reference, String attribution, String licence) {
     }
 
+    /**
+     * A commitment to make under a client-chosen id; the lead organisation is filled in once it is registered.
+     * No milestones: the data sets give none.
+     */
+    record Commitment(String id, String leadOrganisationId, String title, String description, Field field,
+                      String kind, LocalDate startDate, LocalDate targetDate) {
+
+        Commitment withLead(String organisationId) {
+            return new Commitment(id, organisationId, title, description, field, kind, startDate, targetDate);
+        }
+    }
+
+    /** A progress report of a monitor about a commitment, dated by the day it is about. */
+    record Progress(String status, String note, LocalDate reportedFor) {
+    }
+
     /** One measure of an interview. */
     record Measure(String title, Field field, String fieldDetail, String description, List<String> targetGroups,
                    LocalDate startDate, LocalDate endDate, List<String> partners, String reach,

@@ -4,10 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The data sets the importer knows, each recognised by the columns its header must have. */
+/**
+ * The data sets the importer knows, each recognised by the columns its header must have. Record data sets map each
+ * record by their {@link RecordMapper}; the factsheet updates are mapped as a whole.
+ */
 enum DataSet {
     OXCGRT("oxcgrt", OxcgrtMapper.COLUMNS, new OxcgrtMapper()),
-    EUROFOUND("eurofound", EurofoundMapper.COLUMNS, new EurofoundMapper());
+    EUROFOUND("eurofound", EurofoundMapper.COLUMNS, new EurofoundMapper()),
+    /** Mapped as a whole by {@link FactsheetMapper}: several rows make one measure. */
+    FACTSHEET_UPDATES("factsheet-updates", FactsheetMapper.COLUMNS, null);
 
     private final String label;
     private final List<String> columns;

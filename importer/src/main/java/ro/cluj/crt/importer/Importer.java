@@ -18,14 +18,16 @@ import java.util.Map;
 
 /**
  * The staff member's importer: maps OxCGRT and Eurofound PolicyWatch CSV files (the data set is recognised by its
- * header) to organisations and interviews, and submits them to the tracker's staff API. Running it again changes
- * nothing. Exit code 0 when every record went in, 2 when some were bad, 1 when the run could not be done.
+ * header) to organisations and interviews, and Eurofound factsheet updates to commitments with progress reports (made
+ * as a monitor), and submits them to the tracker's API. Running it again changes nothing. Exit code 0 when every
+ * record went in, 2 when some were bad, 1 when the run could not be done.
  */
 public final class Importer {
 
     static final int ALL_IN = 0;
     static final int FATAL = 1;
     static final int SOME_BAD = 2;
+    private static final QueryApi.Pause PAUSE = QueryApi.Pause.of(Duration.ofMillis(500));
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -63,30 +65,54 @@ public final class Importer {
     private int run(Options options) throws ImportFailure {
         String password = password(options);
         List<MappedFile> files = read(options.files());
+        boolean measures = files.stream().anyMatch(file -> !file.measures().isEmpty());
+        String monitorPassword = measures ? monitorPassword(options) : null;
         List<BadRecord> unmapped = files.stream().flatMap(file -> file.bad().stream()).toList();
         unmapped.forEach(record -> err.println("bad record: " + record));
-        StaffApi api = new StaffApi(options.url(), httpClient(), json());
+        HttpClient client = httpClient();
+        StaffApi api = new StaffApi(options.url(), client, json());
+        StaffApi monitor = new StaffApi(options.url(), client, json());
         Submitter submitter = new Submitter(api, err);
+        CommitmentSubmitter commitments = new CommitmentSubmitter(api, monitor,
+                new QueryApi(options.queryUrl(), client, json(), PAUSE), submitter, PAUSE, err);
         try {
-            if (files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
+            if (measures || files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
                 api.login(options.user(), password);
+                if (measures) {
+                    monitor.login(options.monitorUser(), monitorPassword);
+                }
                 for (MappedFile file : files) {
                     submitter.submit(file);
+                }
+                for (MappedFile file : files) {
+                    commitments.submit(file);
                 }
             }
         } catch (ImportFailure e) {
             err.println("error: " + e.getMessage() + "; the run stops here (running it again is safe)");
-            summary(files, submitter, unmapped).print(out);
+            summary(files, submitter, commitments, unmapped).print(out);
             return FATAL;
         }
-        Summary summary = summary(files, submitter, unmapped);
+        Summary summary = summary(files, submitter, commitments, unmapped);
         summary.print(out);
         return summary.badRecords() == 0 ? ALL_IN : SOME_BAD;
     }
 
-    private static Summary summary(List<MappedFile> files, Submitter submitter, List<BadRecord> unmapped) {
-        return new Summary(files, submitter.organisations(), submitter.interviews(),
-                unmapped.size() + submitter.bad().size(), submitter.highestPosition());
+    private static Summary summary(List<MappedFile> files, Submitter submitter, CommitmentSubmitter commitments,
+                                   List<BadRecord> unmapped) {
+        return new Summary(files, submitter.organisations(), submitter.interviews(), commitments.commitments(),
+                commitments.progressReports(), unmapped.size() + submitter.bad().size() + commitments.bad().size(),
+                Math.max(submitter.highestPosition(), commitments.highestPosition()));
+    }
+
+    private String monitorPassword(Options options) throws ImportFailure {
+        String fromEnvironment = environment.get(options.monitorPasswordEnv());
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment;
+        }
+        throw new ImportFailure("no monitor password (progress reports are made as " + options.monitorUser()
+                + "): set the environment variable " + options.monitorPasswordEnv()
+                + " (or name another with --monitor-password-env)");
     }
 
     private List<MappedFile> read(List<Path> paths) throws ImportFailure {
@@ -94,8 +120,14 @@ public final class Importer {
         for (Path path : paths) {
             try {
                 MappedFile file = MappedFile.read(path);
-                err.printf("%s: %s, %d records, %d to send%n", path, file.dataSet().label(), file.recordCount(),
-                        file.submissions().size());
+                if (file.measures().isEmpty()) {
+                    err.printf("%s: %s, %d records, %d to send%n", path, file.dataSet().label(),
+                            file.recordCount(), file.submissions().size());
+                } else {
+                    err.printf("%s: %s, %d records, %d measures with %d dated updates to send%n", path,
+                            file.dataSet().label(), file.recordCount(), file.measures().size(),
+                            file.measures().stream().mapToInt(measure -> measure.updates().size()).sum());
+                }
                 files.add(file);
             } catch (NoSuchFileException e) {
                 throw new ImportFailure("cannot read " + path + ": there is no such file", e);

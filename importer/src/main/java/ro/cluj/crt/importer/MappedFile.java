@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A data file mapped: what its good records become, and its bad records. */
+/**
+ * A data file mapped: what its good records become (interviews of organisations, or monitored measures), and its bad
+ * records.
+ */
 record MappedFile(String name, DataSet dataSet, int recordCount, List<Submission> submissions,
-                  List<BadRecord> bad) {
+                  List<MonitoredMeasure> measures, List<BadRecord> bad) {
 
     /** Reads and maps a file; fails when it cannot be read or is of no known data set. */
     static MappedFile read(Path path) throws IOException {
@@ -17,10 +20,17 @@ record MappedFile(String name, DataSet dataSet, int recordCount, List<Submission
     static MappedFile map(CsvFile file) throws IOException {
         DataSet dataSet = DataSet.detect(file.header()).orElseThrow(() -> new IOException(
                 "the header is of no known data set (OxCGRT needs " + DataSet.OXCGRT.columns()
-                + "; Eurofound PolicyWatch needs " + DataSet.EUROFOUND.columns() + ")"));
+                + "; Eurofound PolicyWatch needs " + DataSet.EUROFOUND.columns()
+                + "; Eurofound factsheet updates need " + DataSet.FACTSHEET_UPDATES.columns() + ")"));
         List<Submission> submissions = new ArrayList<>();
+        List<MonitoredMeasure> measures = new ArrayList<>();
         List<BadRecord> bad = new ArrayList<>(file.unreadable());
-        for (SourceRecord record : file.records()) {
+        if (dataSet == DataSet.FACTSHEET_UPDATES) {
+            FactsheetMapper.Result result = FactsheetMapper.map(file.records());
+            measures.addAll(result.measures());
+            bad.addAll(result.bad());
+        }
+        for (SourceRecord record : dataSet.mapper() == null ? List.<SourceRecord>of() : file.records()) {
             try {
                 submissions.add(dataSet.mapper().map(record));
             } catch (BadRecordException e) {
@@ -28,6 +38,6 @@ record MappedFile(String name, DataSet dataSet, int recordCount, List<Submission
             }
         }
         bad.sort((a, b) -> Long.compare(a.where().record(), b.where().record()));
-        return new MappedFile(file.name(), dataSet, file.recordCount(), submissions, bad);
+        return new MappedFile(file.name(), dataSet, file.recordCount(), submissions, measures, bad);
     }
 }

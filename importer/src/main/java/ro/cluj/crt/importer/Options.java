@@ -9,44 +9,59 @@ import java.util.List;
 /**
  * The command line: the tracker's address, the staff user, where the password comes from, and the data files.
  * {@code password} is set only when given with {@code --password}; otherwise it is read from {@code passwordEnv}.
+ * Progress reports (factsheet updates) are made as the monitor user, whose password is read from
+ * {@code monitorPasswordEnv}; whether a commitment exists is read from the query service at {@code queryUrl}.
  */
-record Options(URI url, String user, String passwordEnv, String password, List<Path> files) {
+record Options(URI url, String user, String passwordEnv, String password, URI queryUrl, String monitorUser,
+               String monitorPasswordEnv, List<Path> files) {
 
     static final String USAGE = """
             usage: java -jar crt-importer-exec.jar [--url http://localhost:8080] [--user staff]
-                   [--password-env CRT_PASSWORD | --password PASSWORD] FILE.csv...
+                   [--password-env CRT_PASSWORD | --password PASSWORD] [--query-url http://localhost:8081]
+                   [--monitor-user monitor] [--monitor-password-env CRT_MONITOR_PASSWORD] FILE.csv...
             Submits OxCGRT and Eurofound PolicyWatch CSV files to the tracker's staff API. The password is read from
-            the environment variable named by --password-env (CRT_PASSWORD unless named).""";
+            the environment variable named by --password-env (CRT_PASSWORD unless named). Eurofound factsheet updates
+            become commitments with progress reports; the reports are made as the monitor user, whose password is
+            read from the variable named by --monitor-password-env (CRT_MONITOR_PASSWORD unless named).""";
 
     static final String DEFAULT_URL = "http://localhost:8080";
+    static final String DEFAULT_QUERY_URL = "http://localhost:8081";
 
     static Options parse(String... args) throws UsageException {
-        URI url = url(DEFAULT_URL);
+        URI url = url(DEFAULT_URL, "--url");
         String user = "staff";
         String passwordEnv = "CRT_PASSWORD";
         String password = null;
+        URI queryUrl = url(DEFAULT_QUERY_URL, "--query-url");
+        String monitorUser = "monitor";
+        String monitorPasswordEnv = "CRT_MONITOR_PASSWORD";
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--url" -> url = url(value(args, ++i, arg));
+                case "--url" -> url = url(value(args, ++i, arg), arg);
                 case "--user" -> user = value(args, ++i, arg);
                 case "--password-env" -> passwordEnv = value(args, ++i, arg);
                 case "--password" -> password = value(args, ++i, arg);
+                case "--query-url" -> queryUrl = url(value(args, ++i, arg), arg);
+                case "--monitor-user" -> monitorUser = value(args, ++i, arg);
+                case "--monitor-password-env" -> monitorPasswordEnv = value(args, ++i, arg);
                 default -> files.add(file(arg));
             }
         }
         if (files.isEmpty()) {
             throw new UsageException("no data file given");
         }
-        return new Options(url, user, passwordEnv, password, List.copyOf(files));
+        return new Options(url, user, passwordEnv, password, queryUrl, monitorUser, monitorPasswordEnv,
+                List.copyOf(files));
     }
 
     /** Never shows the password. */
     @Override
     public String toString() {
         return "Options[url=" + url + ", user=" + user + ", passwordEnv=" + passwordEnv + ", password="
-                + (password == null ? "not given" : "given") + ", files=" + files + "]";
+                + (password == null ? "not given" : "given") + ", queryUrl=" + queryUrl + ", monitorUser="
+                + monitorUser + ", monitorPasswordEnv=" + monitorPasswordEnv + ", files=" + files + "]";
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {
@@ -63,15 +78,15 @@ record Options(URI url, String user, String passwordEnv, String password, List<P
         return Path.of(arg);
     }
 
-    private static URI url(String value) throws UsageException {
+    private static URI url(String value, String option) throws UsageException {
         try {
             URI uri = new URI(value.endsWith("/") ? value : value + "/");
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new UsageException("--url must be an http or https address: " + value);
+                throw new UsageException(option + " must be an http or https address: " + value);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UsageException("--url is not an address: " + value);
+            throw new UsageException(option + " is not an address: " + value);
         }
     }
 

@@ -39,7 +39,7 @@ record SourceRecord(RecordLocation where, Map<String, String> values) {
         return value == null ? null : parse(column, value, pattern);
     }
 
-    private static LocalDate parse(String column, String value, DatePattern pattern) throws BadRecordException {
+    static LocalDate parse(String column, String value, DatePattern pattern) throws BadRecordException {
         try {
             return LocalDate.parse(value, pattern.format());
         } catch (DateTimeParseException e) {

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The staff API of the tracker's command service over HTTP: one login, then writes with the bearer token. */
+/**
+ * The write API of the tracker's command service over HTTP: one login (a staff member's or a monitor's), then writes
+ * with the bearer token.
+ */
 final class StaffApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -53,16 +56,38 @@ final class StaffApi {
     }
 
     Receipt recordInterview(String organisationId, Bodies.Interview interview) throws ApiRefusal, ImportFailure {
-        String segment = URLEncoder.encode(organisationId, StandardCharsets.UTF_8).replace("+", "%20");
-        return write("/api/organisations/" + segment + "/interviews", interview);
+        return write("/api/organisations/" + segment(organisationId) + "/interviews", interview);
+    }
+
+    /** Makes a commitment under the id its body gives; that id taken already is a refusal with status 409. */
+    Receipt makeCommitment(Bodies.Commitment commitment) throws ApiRefusal, ImportFailure {
+        return write("/api/commitments", commitment, null);
+    }
+
+    /** Reports progress, based on the commitment's version {@code expectedVersion} (sent as If-Match). */
+    Receipt reportProgress(String commitmentId, Bodies.Progress progress, long expectedVersion)
+            throws ApiRefusal, ImportFailure {
+        return write("/api/commitments/" + segment(commitmentId) + "/progress", progress,
+                "\"" + expectedVersion + "\"");
+    }
+
+    static String segment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Receipt write(String path, Object body) throws ApiRefusal, ImportFailure {
+        return write(path, body, null);
+    }
+
+    private Receipt write(String path, Object body, String ifMatch) throws ApiRefusal, ImportFailure {
         if (token == null) {
             throw new IllegalStateException("not logged in");
         }
-        HttpResponse<String> response = send(post(path, json(body))
-                .header("Authorization", "Bearer " + token).build());
+        HttpRequest.Builder request = post(path, json(body)).header("Authorization", "Bearer " + token);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = send(request.build());
         int status = response.statusCode();
         if (status == 200 || status == 201) {
             return receipt(response);
@@ -71,7 +96,8 @@ final class StaffApi {
             throw new ImportFailure("the tracker refused the access token (" + status + "): " + problem(response));
         }
         if (status >= 400 && status < 500) {
-            throw new ApiRefusal("the tracker refused it (" + status + "): " + problem(response));
+            throw new ApiRefusal("the tracker refused it (" + status + "): " + problem(response), status,
+                    problemType(response));
         }
         throw new ImportFailure("the tracker failed (" + status + ") on " + path + ": " + problem(response));
     }
@@ -152,7 +178,16 @@ final class StaffApi {
         return parts.isEmpty() ? shorten(response.body()) : String.join("; ", parts);
     }
 
-    private static String shorten(String body) {
+    private String problemType(HttpResponse<String> response) {
+        try {
+            JsonNode problem = json.readTree(response.body());
+            return problem != null && problem.path("type").isTextual() ? problem.get("type").asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    static String shorten(String body) {
         String text = body == null ? "" : body.strip();
         return text.length() <= MAX_SHOWN_BODY ? text : text.substring(0, MAX_SHOWN_BODY) + "...";
     }

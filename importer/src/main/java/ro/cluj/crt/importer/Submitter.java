@@ -68,7 +68,12 @@ final class Submitter {
     }
 
     private String organisationId(Submission submission) throws ApiRefusal, ImportFailure {
-        Bodies.ExternalReference key = submission.organisationKey();
+        return organisationId(submission.organisation());
+    }
+
+    /** The tracker's id of an organisation, registering it the first time this run needs it. */
+    String organisationId(Bodies.Organisation organisation) throws ApiRefusal, ImportFailure {
+        Bodies.ExternalReference key = organisation.externalReference();
         String known = organisationIds.get(key);
         if (known != null) {
             return known;
@@ -76,7 +81,7 @@ final class Submitter {
         String refused = refusedOrganisations.get(key);
         if (refused == null) {
             try {
-                Receipt receipt = api.registerOrganisation(submission.organisation());
+                Receipt receipt = api.registerOrganisation(organisation);
                 note(receipt);
                 organisationIds.put(key, receipt.id());
                 return receipt.id();
@@ -85,7 +90,7 @@ final class Submitter {
                 refusedOrganisations.put(key, refused);
             }
         }
-        throw new ApiRefusal("its organisation '" + submission.organisation().name() + "' was refused: " + refused);
+        throw new ApiRefusal("its organisation '" + organisation.name() + "' was refused: " + refused);
     }
 
     private void note(Receipt receipt) {

@@ -3,8 +3,9 @@ package ro.cluj.crt.importer;
 import java.io.PrintStream;
 import java.util.List;
 
-/** What a run did, printed at its end. */
-record Summary(List<MappedFile> files, int organisations, int interviews, int badRecords, long highestPosition) {
+/** What a run did, printed at its end; commitments and progress reports only when a file holds measures. */
+record Summary(List<MappedFile> files, int organisations, int interviews, int commitments, int progressReports,
+               int badRecords, long highestPosition) {
 
     int recordsRead() {
         return files.stream().mapToInt(MappedFile::recordCount).sum();
@@ -14,6 +15,10 @@ record Summary(List<MappedFile> files, int organisations, int interviews, int ba
         out.println("records read:            " + recordsRead() + perFile());
         out.println("organisations submitted: " + organisations);
         out.println("interviews submitted:    " + interviews);
+        if (files.stream().anyMatch(file -> !file.measures().isEmpty())) {
+            out.println("commitments submitted:   " + commitments);
+            out.println("progress reports:        " + progressReports);
+        }
         out.println("bad records:             " + badRecords);
         if (highestPosition < 0) {
             out.println("highest position:        none (nothing went in)");
