@@ -30,6 +30,7 @@ import ro.cluj.crt.command.organisation.Organisation;
 import ro.cluj.crt.command.write.AggregateDirectory;
 import ro.cluj.crt.command.write.CommandSender;
 import ro.cluj.crt.command.write.StaffRequests;
+import ro.cluj.crt.command.write.Texts;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
@@ -79,7 +80,7 @@ class CommitmentController {
         String id = requests.idForCreate(Commitment.class, request.id(), null, key);
         CommitmentRequests.Origin origin = request.origin();
         MakeCommitment command = new MakeCommitment(id, request.leadOrganisationId(), coSigners,
-                request.title().strip(), text(request.description()), request.field(), request.kind(),
+                request.title().strip(), Texts.optional(request.description()), request.field(), request.kind(),
                 origin == null ? null : new CommitmentOrigin(origin.sessionId(), origin.lessonIds()),
                 request.startDate(), request.targetDate(), milestones(id, request.milestones()));
         WriteReceipt receipt = commands.send(command, requests.metadata(null));
@@ -117,9 +118,9 @@ class CommitmentController {
     ResponseEntity<WriteReceipt> reportProgress(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Progress request = reader.read(body, CommitmentRequests.Progress.class);
-        String reason = text(request.reason());
+        String reason = Texts.optional(request.reason());
         return send(commitmentId, Role.MONITOR, new ReportProgress(commitmentId, version(ifMatch), request.status(),
-                request.percentage(), text(request.note()), list(request.evidence()),
+                request.percentage(), Texts.optional(request.note()), list(request.evidence()),
                 request.reportedFor() == null ? today() : request.reportedFor(), reason, today()), reason);
     }
 
@@ -136,7 +137,7 @@ class CommitmentController {
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Review request = reader.read(body, CommitmentRequests.Review.class);
         return send(commitmentId, Role.MONITOR, new ReviewCommitment(commitmentId, version(ifMatch),
-                request.assessment(), text(request.note()),
+                request.assessment(), Texts.optional(request.note()),
                 request.reviewedFor() == null ? today() : request.reviewedFor(), today()), null);
     }
 
@@ -162,7 +163,7 @@ class CommitmentController {
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Fulfilment request = reader.read(body, CommitmentRequests.Fulfilment.class);
         return staff(commitmentId, new FulfilCommitment(commitmentId, version(ifMatch),
-                request.fulfilledOn() == null ? today() : request.fulfilledOn(), text(request.note()),
+                request.fulfilledOn() == null ? today() : request.fulfilledOn(), Texts.optional(request.note()),
                 list(request.evidence()), today()), null);
     }
 
@@ -222,10 +223,6 @@ class CommitmentController {
 
     private static List<String> list(List<String> values) {
         return values == null ? List.of() : values;
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private LocalDate today() {

@@ -1,5 +1,7 @@
 package ro.cluj.crt.command.interview;
 
+import static ro.cluj.crt.command.write.Texts.optional;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -107,15 +109,15 @@ final class InterviewRequests {
             throw new InvalidRequestException(errors);
         }
         List<SupportNeed> needs = request.supportNeeds() == null ? List.of() : request.supportNeeds().stream()
-                .map(need -> new SupportNeed(need.kind(), need.horizon(), text(need.description())))
+                .map(need -> new SupportNeed(need.kind(), need.horizon(), optional(need.description())))
                 .toList();
         SupportOfferRequest offer = request.supportOffer();
         PublishedSourceRequest source = request.source();
         return new InterviewContent(request.date(), request.channel(), measures, needs,
-                offer == null ? null : new SupportOffer(offer.willing(), offer.fields(), text(offer.description())),
-                text(request.lessons()), request.consent(),
-                source == null ? null : new PublishedSource(source.name().strip(), text(source.reference()),
-                        text(source.attribution()), text(source.licence())));
+                offer == null ? null : new SupportOffer(offer.willing(), offer.fields(), optional(offer.description())),
+                optional(request.lessons()), request.consent(),
+                source == null ? null : new PublishedSource(source.name().strip(), optional(source.reference()),
+                        optional(source.attribution()), optional(source.licence())));
     }
 
     private static Measure toMeasure(MeasureRequest m, String interviewId, int index, List<FieldError> errors) {
@@ -127,12 +129,8 @@ final class InterviewRequests {
             errors.add(new FieldError(path + ".endDate", "must not be before startDate"));
         }
         String id = m.id() != null ? m.id() : Identifiers.derivedFrom("Measure", interviewId + "/" + index);
-        return new Measure(id, text(m.title()), m.field(), text(m.fieldDetail()), m.description().strip(),
-                m.targetGroups(), m.startDate(), m.endDate(), m.partners(), text(m.reach()), m.industries(),
+        return new Measure(id, optional(m.title()), m.field(), optional(m.fieldDetail()), m.description().strip(),
+                m.targetGroups(), m.startDate(), m.endDate(), m.partners(), optional(m.reach()), m.industries(),
                 m.evidence());
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.write.CommandSender;
 import ro.cluj.crt.command.write.Reasons;
 import ro.cluj.crt.command.write.StaffRequests;
+import ro.cluj.crt.command.write.Texts;
 import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.ContactWriteReceipt;
 import ro.cluj.crt.events.person.ContactDetails;
@@ -110,9 +111,9 @@ class ContactController {
     }
 
     private static ContactDetails seal(PersonalDataVault.Sealer sealer, Contact contact) {
-        return new ContactDetails(sealer.seal(contact.name().strip()), sealer.seal(text(contact.role())),
-                sealer.seal(text(contact.email())), sealer.seal(text(contact.phone())),
-                sealer.seal(text(contact.preferredLanguage())));
+        return new ContactDetails(sealer.seal(contact.name().strip()), sealer.seal(Texts.optional(contact.role())),
+                sealer.seal(Texts.optional(contact.email())), sealer.seal(Texts.optional(contact.phone())),
+                sealer.seal(Texts.optional(contact.preferredLanguage())));
     }
 
     private static String validPersonId(String personId) {
@@ -120,10 +121,6 @@ class ContactController {
             throw new InvalidRequestException("personId", "must have 1 to 64 letters, digits, '-' or '_'");
         }
         return personId;
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String etag(ContactWriteReceipt receipt) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import ro.cluj.crt.command.write.ExternalReferenceRequest;
 import ro.cluj.crt.command.write.Reasons;
+import ro.cluj.crt.command.write.Texts;
 import ro.cluj.crt.events.organisation.OrganisationDetails;
 import ro.cluj.crt.events.vocabulary.AuthorityLevel;
 import ro.cluj.crt.events.vocabulary.Field;
@@ -24,7 +25,7 @@ final class OrganisationRequests {
                         @Size(max = 500) String locality, @Valid ExternalReferenceRequest externalReference) {
 
         OrganisationDetails details() {
-            return new OrganisationDetails(name.strip(), sector, authorityLevel, fields, strip(locality));
+            return new OrganisationDetails(name.strip(), sector, authorityLevel, fields, Texts.optional(locality));
         }
     }
 
@@ -34,11 +35,7 @@ final class OrganisationRequests {
                       @NotBlank @Size(max = Reasons.MAX_LENGTH) String reason) {
 
         OrganisationDetails details() {
-            return new OrganisationDetails(name.strip(), sector, authorityLevel, fields, strip(locality));
+            return new OrganisationDetails(name.strip(), sector, authorityLevel, fields, Texts.optional(locality));
         }
-    }
-
-    static String strip(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
