@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,9 +34,11 @@ class CommitmentIT {
                  "milestones":[{"id":"m1","title":"Second warehouse","dueDate":"%s"}]}"""
                 .formatted(lead, today.minusMonths(6), today.plusYears(1), today.plusMonths(3));
         assertThat(monitor.post("/api/commitments", making).status()).as("monitors do not make").isEqualTo(403);
-        TrackerClient.Response made = staff.post("/api/commitments", making);
+        TrackerClient.Response made = staff.post("/api/commitments", making, Map.of("Idempotency-Key", "make-1"));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         String id = made.json().get("id").asText();
+        assertThat(staff.post("/api/commitments", making, Map.of("Idempotency-Key", "make-1")).body())
+                .as("a repeated make answers as the first time").isEqualTo(made.body());
         String path = "/api/commitments/" + id;
         List<Answer> answers = new ArrayList<>();
         answers.add(answer(path, made.json().get("position").asLong()));

@@ -14,7 +14,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import ro.cluj.crt.command.commitment.CommitmentCommands.AbandonCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.AchieveMilestone;
@@ -28,6 +30,7 @@ import ro.cluj.crt.command.commitment.CommitmentCommands.RescheduleMilestone;
 import ro.cluj.crt.command.commitment.CommitmentCommands.ReviewCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.ReviseCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.WithdrawCoSigner;
+import ro.cluj.crt.command.write.CommandOutcome;
 import ro.cluj.crt.command.write.Reasons;
 import ro.cluj.crt.events.commitment.CoSignerAdded;
 import ro.cluj.crt.events.commitment.CoSignerWithdrawn;
@@ -75,6 +78,10 @@ public class Commitment {
     private final Set<String> missed = new HashSet<>();
     private Integer lastPercentage;
     private State state;
+    /** What the commitment was made with, to recognise a repeated create. */
+    private MakeCommitment made;
+
+    private static final int MAX_TITLE = 500;
 
     private enum State { OPEN, FULFILLED, ABANDONED }
 
@@ -82,8 +89,19 @@ public class Commitment {
         // for Axon: a commitment is rebuilt from its events
     }
 
+    /**
+     * Makes the commitment; the same command again (same id, same content) answers as the first time, the same id
+     * with other content is a conflict.
+     */
     @CommandHandler
-    public Commitment(MakeCommitment command, DeadlineManager deadlines) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CommandOutcome handle(MakeCommitment command, DeadlineManager deadlines) {
+        if (commitmentId != null) {
+            if (!command.equals(made)) {
+                throw new ConflictException("made", "a commitment with this id was made with different content");
+            }
+            return new CommandOutcome.Repeated(commitmentId);
+        }
         if (command.targetDate().isBefore(command.startDate())) {
             throw new RuleViolationException("target-after-start", "targetDate", "the target date is before the start");
         }
@@ -106,6 +124,7 @@ public class Commitment {
         Deadlines.target(deadlines, command.commitmentId(), command.targetDate());
         milestones.forEach(milestone -> Deadlines.milestone(deadlines, command.commitmentId(),
                 milestone.milestoneId(), milestone.dueDate()));
+        return null;
     }
 
     @CommandHandler
@@ -287,7 +306,8 @@ public class Commitment {
     private String checked(RevisablePart part, String value) {
         try {
             return switch (part) {
-                case TITLE, DESCRIPTION -> value;
+                case TITLE -> limited(value, MAX_TITLE);
+                case DESCRIPTION -> value;
                 case FIELD -> Field.fromCode(value).code();
                 case KIND -> CommitmentKind.fromCode(value).code();
                 case START_DATE -> spanChecked(LocalDate.parse(value), targetDate, LocalDate.parse(value));
@@ -296,6 +316,13 @@ public class Commitment {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidRequestException("value", "is not a valid " + part.code());
         }
+    }
+
+    private static String limited(String value, int limit) {
+        if (value.length() > limit) {
+            throw new InvalidRequestException("value", "a title has at most " + limit + " characters");
+        }
+        return value;
     }
 
     /** {@code revised}, once the span it gives keeps the start before the target and every open milestone in it. */
@@ -311,6 +338,9 @@ public class Commitment {
 
     @EventSourcingHandler
     void on(CommitmentMade event) {
+        made = new MakeCommitment(event.commitmentId().value(), event.leadOrganisationId(), event.coSignerIds(),
+                event.title(), event.description(), event.field(), event.kind(), event.origin(), event.startDate(),
+                event.targetDate(), event.milestones());
         commitmentId = event.commitmentId().value();
         leadOrganisationId = event.leadOrganisationId();
         coSigners.addAll(event.coSignerIds());

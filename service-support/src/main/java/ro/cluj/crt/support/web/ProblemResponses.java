@@ -102,6 +102,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException concurrency) {
+                // the store refused a second first event for one aggregate, wrapped on its way out
+                return concurrentChange(concurrency);
+            }
+        }
         log.error("request failed unexpectedly", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed; quote the correlation id to the tracker team"));

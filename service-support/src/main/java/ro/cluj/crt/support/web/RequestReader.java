@@ -55,7 +55,8 @@ public class RequestReader {
         T value = bindRecord(object, type, "", errors);
         if (value != null) {
             for (ConstraintViolation<T> violation : validator.validate(value)) {
-                errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+                String field = violation.getPropertyPath().toString().replace(".<list element>", "");
+                errors.add(new FieldError(field, violation.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
