@@ -1,5 +1,7 @@
 package ro.cluj.crt.query.catalogue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,17 +10,17 @@ import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.events.api.OrganisationProfile;
 import ro.cluj.crt.events.api.OrganisationSummary;
 import ro.cluj.crt.events.api.Page;
+import ro.cluj.crt.query.config.Paging;
 import ro.cluj.crt.query.config.ProjectionPositions;
 import ro.cluj.crt.query.config.ReadResponses;
 import ro.cluj.crt.query.config.Readers;
+import ro.cluj.crt.support.web.FieldError;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.NotFoundException;
 
 /** Organisation profiles and the list of organisations. */
 @RestController
 class OrganisationReadController {
-
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final OrganisationQueries queries;
     private final ProjectionPositions positions;
@@ -42,11 +44,10 @@ class OrganisationReadController {
     ResponseEntity<Page<OrganisationSummary>> list(@RequestParam(defaultValue = "0") int page,
                                                    @RequestParam(defaultValue = "50") int size,
                                                    @RequestParam(required = false) Long minPosition) {
-        if (page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        List<FieldError> errors = new ArrayList<>();
+        Paging.check(page, size, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
         }
         boolean everything = Readers.seesEverything();
         return ReadResponses.at(positions.read(CatalogueProjection.PROCESSING_GROUP, minPosition,

@@ -29,15 +29,44 @@ final class CommitmentStates {
         return fold.state(commitmentId, today);
     }
 
+    /** Applies one more step to a state folded before (none for the first step). */
+    static CommitmentState next(CommitmentState previous, String commitmentId, Step step, LocalDate today) {
+        Fold fold = previous == null ? new Fold() : Fold.resume(previous);
+        fold.apply(step);
+        return fold.state(commitmentId, today);
+    }
+
     private static final class Fold {
 
         private String status = "open";
+        private String sessionId;
+        private final List<String> lessonIds = new ArrayList<>();
         private final Map<String, Object> values = new LinkedHashMap<>();
         private final Set<String> coSigners = new LinkedHashSet<>();
         private final Map<String, MilestoneState> milestones = new LinkedHashMap<>();
         private CommitmentState.Progress progress;
         private CommitmentState.Review review;
         private long lastSequence = -1;
+
+        static Fold resume(CommitmentState state) {
+            Fold fold = new Fold();
+            fold.status = state.status();
+            fold.sessionId = state.sessionId();
+            fold.lessonIds.addAll(state.lessonIds());
+            fold.values.put("title", state.title());
+            fold.values.put("description", state.description());
+            fold.values.put("field", state.field());
+            fold.values.put("kind", state.kind());
+            fold.values.put("leadOrganisationId", state.leadOrganisationId());
+            fold.values.put("startDate", state.startDate());
+            fold.values.put("targetDate", state.targetDate());
+            fold.coSigners.addAll(state.coSignerIds());
+            state.milestones().forEach(milestone -> fold.milestones.put(milestone.milestoneId(), milestone));
+            fold.progress = state.latestProgress();
+            fold.review = state.latestReview();
+            fold.lastSequence = state.lastSequence();
+            return fold;
+        }
 
         @SuppressWarnings("unchecked")
         void apply(Step step) {
@@ -50,6 +79,11 @@ final class CommitmentStates {
                         values.put(key, c.get(key));
                     }
                     coSigners.addAll((List<String>) c.getOrDefault("coSignerIds", List.of()));
+                    if (c.get("origin") instanceof Map<?, ?> origin) {
+                        sessionId = (String) origin.get("sessionId");
+                        lessonIds.addAll((List<String>) ((Map<String, Object>) origin).getOrDefault("lessonIds",
+                                List.of()));
+                    }
                     ((List<Map<String, Object>>) c.getOrDefault("milestones", List.of())).forEach(this::addMilestone);
                 }
                 case "MilestoneAdded" -> addMilestone((Map<String, Object>) c.get("milestone"));
@@ -89,7 +123,7 @@ final class CommitmentStates {
                     || (m.status().equals("open") && m.dueDate().isBefore(today))));
             return new CommitmentState(commitmentId, status, text(values, "title"), text(values, "description"),
                     text(values, "field"), text(values, "kind"), text(values, "leadOrganisationId"),
-                    new ArrayList<>(coSigners), date(values, "startDate"), target,
+                    new ArrayList<>(coSigners), sessionId, lessonIds, date(values, "startDate"), target,
                     new ArrayList<>(milestones.values()), progress, review, late, lastSequence);
         }
     }

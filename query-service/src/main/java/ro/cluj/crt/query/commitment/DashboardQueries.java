@@ -1,0 +1,169 @@
+package ro.cluj.crt.query.commitment;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import ro.cluj.crt.events.api.CommitmentDashboard;
+import ro.cluj.crt.events.api.CommitmentDashboard.Counts;
+import ro.cluj.crt.events.api.CommitmentDashboard.GroupCounts;
+import ro.cluj.crt.events.api.CommitmentSummary;
+import ro.cluj.crt.events.api.OrganisationCommitments;
+import ro.cluj.crt.events.api.Page;
+import ro.cluj.crt.events.api.Scorecard;
+import ro.cluj.crt.query.config.ViewJson;
+
+/**
+ * Reads the dashboard view. Whether an open commitment is on track, at risk or late depends on the day it is read,
+ * so that is decided in each query from the row's next due date, missed milestones and latest progress status.
+ */
+@Component
+class DashboardQueries {
+
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() { };
+
+    /** Each commitment with its standing on {@code :today}; at risk means due by {@code :horizon} or reported so. */
+    private static final String STANDING = """
+            (SELECT d.commitment_id, d.last_sequence, d.status, d.title, d.field, d.kind, d.lead_organisation_id,
+                    d.co_signer_ids, d.session_id, d.start_date, d.target_date, d.next_due_date,
+                    d.missed_milestones, d.progress_status, d.percentage, d.progress_for, d.assessment, d.made_at,
+                    d.changed_at, o.name AS lead_organisation_name,
+                    CASE WHEN d.status <> 'open' THEN d.status
+                         WHEN d.missed_milestones > 0 OR d.next_due_date < :today THEN 'late'
+                         WHEN d.next_due_date <= :horizon
+                              OR d.progress_status IN ('at-risk', 'delayed', 'blocked') THEN 'at-risk'
+                         ELSE 'on-track' END AS standing
+             FROM commitment_dashboard d LEFT JOIN organisation o ON o.organisation_id = d.lead_organisation_id)""";
+
+    private static final String COUNTS = """
+            count(*) AS commitments,
+            count(*) FILTER (WHERE s.standing = 'on-track') AS on_track,
+            count(*) FILTER (WHERE s.standing = 'at-risk') AS at_risk,
+            count(*) FILTER (WHERE s.standing = 'late') AS late,
+            count(*) FILTER (WHERE s.standing = 'fulfilled') AS fulfilled,
+            count(*) FILTER (WHERE s.standing = 'abandoned') AS abandoned""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DashboardQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    CommitmentDashboard dashboard(DashboardDay day) {
+        MapSqlParameterSource on = day.parameters();
+        Counts total = jdbc.queryForObject("SELECT " + COUNTS + " FROM " + STANDING + " s", on,
+                (row, i) -> counts(row));
+        return new CommitmentDashboard(day.today(), day.atRiskWithinDays(), total, grouped("field", on),
+                grouped("session_id", on), overTime());
+    }
+
+    private List<GroupCounts> grouped(String column, MapSqlParameterSource on) {
+        return jdbc.query("SELECT s." + column + " AS key, " + COUNTS + " FROM " + STANDING + " s GROUP BY s."
+                        + column + " ORDER BY commitments DESC, s." + column + " NULLS LAST", on,
+                (row, i) -> new GroupCounts(row.getString("key"), counts(row)));
+    }
+
+    private List<CommitmentDashboard.Month> overTime() {
+        return jdbc.query("""
+                SELECT to_char(coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Bucharest')::date),
+                               'YYYY-MM') AS month,
+                       count(*) FILTER (WHERE event_type = 'CommitmentMade') AS made,
+                       count(*) FILTER (WHERE event_type = 'CommitmentFulfilled') AS fulfilled,
+                       count(*) FILTER (WHERE event_type = 'CommitmentAbandoned') AS abandoned,
+                       count(*) FILTER (WHERE event_type = 'CommitmentReopened') AS reopened,
+                       count(*) FILTER (WHERE event_type IN ('MilestoneMissed', 'TargetDateMissed')) AS missed,
+                       count(*) FILTER (WHERE event_type = 'ProgressReported') AS progress_reports,
+                       count(*) FILTER (WHERE event_type = 'CommitmentReviewed') AS reviews
+                FROM commitment_timeline GROUP BY month ORDER BY month""",
+                (row, i) -> new CommitmentDashboard.Month(row.getString("month"), row.getLong("made"),
+                        row.getLong("fulfilled"), row.getLong("abandoned"), row.getLong("reopened"),
+                        row.getLong("missed"), row.getLong("progress_reports"), row.getLong("reviews")));
+    }
+
+    Page<CommitmentSummary> commitments(DashboardFilter filter, int page, int size) {
+        MapSqlParameterSource parameters = filter.parameters().addValue("limit", size)
+                .addValue("offset", (long) page * size);
+        long total = jdbc.queryForObject("SELECT count(*) FROM " + STANDING + " s WHERE " + filter.condition(),
+                parameters, Long.class);
+        List<CommitmentSummary> items = jdbc.query("SELECT * FROM " + STANDING + " s WHERE " + filter.condition()
+                + " ORDER BY " + filter.order() + " LIMIT :limit OFFSET :offset", parameters, (row, i) -> summary(row));
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Every commitment the filter keeps, in its order, one at a time (for exports of any size). */
+    void eachCommitment(DashboardFilter filter, Consumer<CommitmentSummary> consumer) {
+        jdbc.query("SELECT * FROM " + STANDING + " s WHERE " + filter.condition() + " ORDER BY " + filter.order(),
+                filter.parameters(), (RowCallbackHandler) row -> consumer.accept(summary(row)));
+    }
+
+    Page<Scorecard> scorecards(DashboardDay day, int page, int size) {
+        MapSqlParameterSource parameters = day.parameters().addValue("limit", size)
+                .addValue("offset", (long) page * size);
+        long total = jdbc.queryForObject("SELECT count(DISTINCT organisation_id) FROM commitment_party",
+                parameters, Long.class);
+        return new Page<>(jdbc.query(scorecardQuery("") + " LIMIT :limit OFFSET :offset", parameters,
+                (row, i) -> scorecard(row)), page, size, total);
+    }
+
+    void eachScorecard(DashboardDay day, Consumer<Scorecard> consumer) {
+        jdbc.query(scorecardQuery(""), day.parameters(), (RowCallbackHandler) row -> consumer.accept(scorecard(row)));
+    }
+
+    /** Empty when the organisation is bound by no commitment and not in the catalogue either. */
+    Optional<OrganisationCommitments> ofOrganisation(String organisationId, DashboardDay day) {
+        MapSqlParameterSource parameters = day.parameters().addValue("organisation", organisationId);
+        List<Scorecard> card = jdbc.query(scorecardQuery("WHERE p.organisation_id = :organisation"), parameters,
+                (row, i) -> scorecard(row));
+        if (card.isEmpty()) {
+            return jdbc.queryForList("SELECT name FROM organisation WHERE organisation_id = :organisation",
+                    parameters, String.class).stream().findFirst()
+                    .map(name -> new OrganisationCommitments(new Scorecard(organisationId, name, 0, 0, 0, 0, 0, 0),
+                            List.of()));
+        }
+        List<OrganisationCommitments.Commitment> commitments = new ArrayList<>();
+        jdbc.query("SELECT p.role, s.* FROM commitment_party p JOIN " + STANDING + " s USING (commitment_id)"
+                        + " WHERE p.organisation_id = :organisation ORDER BY s.made_at, s.commitment_id", parameters,
+                (RowCallbackHandler) row -> commitments.add(
+                        new OrganisationCommitments.Commitment(row.getString("role"), summary(row))));
+        return Optional.of(new OrganisationCommitments(card.getFirst(), commitments));
+    }
+
+    private static String scorecardQuery(String where) {
+        return "SELECT p.organisation_id, o.name, " + COUNTS + " FROM commitment_party p JOIN " + STANDING
+                + " s USING (commitment_id) LEFT JOIN organisation o ON o.organisation_id = p.organisation_id "
+                + where + " GROUP BY p.organisation_id, o.name ORDER BY commitments DESC, p.organisation_id";
+    }
+
+    private static Counts counts(ResultSet row) throws SQLException {
+        return new Counts(row.getLong("commitments"), row.getLong("on_track"), row.getLong("at_risk"),
+                row.getLong("late"), row.getLong("fulfilled"), row.getLong("abandoned"));
+    }
+
+    private static Scorecard scorecard(ResultSet row) throws SQLException {
+        Counts counts = counts(row);
+        return new Scorecard(row.getString("organisation_id"), row.getString("name"), counts.commitments(),
+                counts.onTrack(), counts.atRisk(), counts.late(), counts.fulfilled(), counts.abandoned());
+    }
+
+    private static CommitmentSummary summary(ResultSet row) throws SQLException {
+        List<String> coSigners = ViewJson.read(row.getString("co_signer_ids"), IDS);
+        return new CommitmentSummary(row.getString("commitment_id"), row.getString("title"), row.getString("field"),
+                row.getString("kind"), row.getString("lead_organisation_id"),
+                row.getString("lead_organisation_name"), coSigners, row.getString("session_id"),
+                row.getString("status"), row.getString("standing"), row.getObject("start_date", LocalDate.class),
+                row.getObject("target_date", LocalDate.class), row.getObject("next_due_date", LocalDate.class),
+                row.getInt("missed_milestones"), row.getString("progress_status"),
+                row.getObject("percentage", Integer.class), row.getObject("progress_for", LocalDate.class),
+                row.getString("assessment"), row.getObject("made_at", OffsetDateTime.class).toInstant(),
+                row.getObject("changed_at", OffsetDateTime.class).toInstant(), row.getLong("last_sequence"));
+    }
+}
