@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ro.cluj.crt.events.api.CommitmentDashboard;
 import ro.cluj.crt.events.api.CommitmentSummary;
 import ro.cluj.crt.events.api.OrganisationCommitments;
@@ -31,6 +33,8 @@ class DashboardController {
 
     private static final String GROUP = CommitmentTimelineProjection.PROCESSING_GROUP;
     private static final String WITHIN = "atRiskWithinDays";
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
+    private static final int MAX_LOCALES = 10;
 
     private final DashboardQueries queries;
     private final ProjectionPositions positions;
@@ -95,6 +99,33 @@ class DashboardController {
                 sort, direction);
         return ReadResponses.csv(positions.read(GROUP, minPosition,
                 () -> DashboardCsv.commitments(row -> queries.eachCommitment(filter, row))), "commitments.csv");
+    }
+
+    /**
+     * The commitments as Decidim accountability results (semicolon-separated CSV), with titles and descriptions in
+     * the columns of each of {@code locales}.
+     */
+    @GetMapping("/api/dashboard/commitments.decidim.csv")
+    ResponseEntity<String> decidimResults(@RequestParam(required = false) String standing,
+            @RequestParam(required = false) String field, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String organisation, @RequestParam(required = false) String session,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String direction,
+            @RequestParam(defaultValue = "en,ro") String locales,
+            @RequestParam(name = WITHIN, defaultValue = "30") int within,
+            @RequestParam(required = false) Long minPosition) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> asked = List.of(locales.split(",", -1));
+        if (asked.size() > MAX_LOCALES || !asked.stream().allMatch(locale -> LOCALE.matcher(locale).matches())
+                || asked.stream().distinct().count() < asked.size()) {
+            errors.add(new FieldError("locales", "must be 1 to " + MAX_LOCALES
+                    + " different locale codes (such as en or pt-BR), separated by commas"));
+        }
+        DashboardFilter filter = filter(within, errors, standing, field, kind, organisation, session, sort,
+                direction);
+        String timelines = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/commitments/").build().toUriString() + "%s/timeline";
+        return ReadResponses.csv(positions.read(GROUP, minPosition, () -> DecidimResults.write(asked,
+                result -> queries.eachResult(filter, timelines, result))), "results.csv");
     }
 
     @GetMapping("/api/dashboard/scorecards")

@@ -105,6 +105,16 @@ class DashboardQueries {
                 filter.parameters(), (RowCallbackHandler) row -> consumer.accept(summary(row)));
     }
 
+    /** Every commitment the filter keeps with its description, for an export as Decidim results. */
+    void eachResult(DashboardFilter filter, String timelineAddress, Consumer<DecidimResults.Result> consumer) {
+        jdbc.query("SELECT s.*, d.state ->> 'description' AS description FROM " + STANDING + " s"
+                        + " JOIN commitment_dashboard d USING (commitment_id) WHERE " + filter.condition()
+                        + " ORDER BY " + filter.order(), filter.parameters(),
+                (RowCallbackHandler) row -> consumer.accept(new DecidimResults.Result(summary(row),
+                        row.getString("description"),
+                        timelineAddress.formatted(row.getString("commitment_id")))));
+    }
+
     Page<Scorecard> scorecards(DashboardDay day, int page, int size) {
         MapSqlParameterSource parameters = day.parameters().addValue("limit", size)
                 .addValue("offset", (long) page * size);

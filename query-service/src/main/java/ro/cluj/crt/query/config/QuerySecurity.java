@@ -12,14 +12,15 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
  * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented
- * data to the public); managing projections needs an admin.
+ * data to the public), as are commitments, their timelines and the dashboard; managing projections needs an admin.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
 
     private static final String[] PUBLIC_READS = {
         "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*",
-        "/api/commitments/*", "/api/commitments/*/timeline"};
+        "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
+        "/api/dashboard/*"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
