@@ -13,7 +13,7 @@ CREATE TABLE commitment_dashboard (
     session_id           VARCHAR(64),
     start_date           DATE,
     target_date          DATE,
-    -- the earliest due date still to be met (an open milestone's or the target date), while the commitment is open
+    -- the earliest due date not met (a milestone's, open or missed, or the target date), while the commitment is open
     next_due_date        DATE,
     missed_milestones    INTEGER      NOT NULL,
     progress_status      VARCHAR(20),

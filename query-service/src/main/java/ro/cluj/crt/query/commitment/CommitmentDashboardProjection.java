@@ -81,12 +81,15 @@ public class CommitmentDashboardProjection {
         }
     }
 
-    /** The earliest due date still to be met while the commitment is open: an open milestone's or the target. */
+    /**
+     * The earliest due date not met while the commitment is open: a milestone's that is open or was missed, or the
+     * target date.
+     */
     static LocalDate nextDueDate(CommitmentState state) {
         if (!state.status().equals("open")) {
             return null;
         }
-        return Stream.concat(state.milestones().stream().filter(m -> m.status().equals("open"))
+        return Stream.concat(state.milestones().stream().filter(m -> !m.status().equals("achieved"))
                                 .map(MilestoneState::dueDate), Stream.of(state.targetDate()))
                 .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param standing          {@code on-track}, {@code at-risk} or {@code late} while open; else its status
  *                          ({@code fulfilled} or {@code abandoned})
- * @param nextDueDate       the earliest due date still to be met, while open: an open milestone's or the target date
+ * @param nextDueDate       the earliest due date not met, while open: a milestone's (open or missed) or the target
+ *                          date
  * @param missedMilestones  milestones whose due date passed without being met (and not rescheduled since)
  * @param lastSequence      the sequence number of the last event the row reflects
  */
