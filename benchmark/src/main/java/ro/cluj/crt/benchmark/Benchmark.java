@@ -47,7 +47,8 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
-        System.exit(new Benchmark(settings).runAndCleanUp());
+        System.exit(settings.reads() ? new ReadBenchmark(settings).runAndCleanUp()
+                : new Benchmark(settings).runAndCleanUp());
     }
 
     private int runAndCleanUp() {
@@ -178,32 +179,15 @@ public final class Benchmark {
     }
 
     private void cleanUp() {
-        quietly("HTTP clients", () -> http.close(), http != null);
-        quietly("baseline connections", () -> baseline.close(), baseline != null);
-        quietly("command service", () -> service.close(), service != null);
-        quietly("inspection connection", () -> database.close(), database != null);
+        Cleanup.quietly("HTTP clients", () -> http.close(), http != null);
+        Cleanup.quietly("baseline connections", () -> baseline.close(), baseline != null);
+        Cleanup.quietly("command service", () -> service.close(), service != null);
+        Cleanup.quietly("inspection connection", () -> database.close(), database != null);
         if (database != null && settings.keep()) {
             progress("kept database " + database.name());
         } else if (database != null) {
-            quietly("database " + database.name(), () -> database.drop(), true);
+            Cleanup.quietly("database " + database.name(), () -> database.drop(), true);
             progress("dropped database " + database.name());
-        }
-    }
-
-    /** Something to close at the end. */
-    @FunctionalInterface
-    private interface Closing {
-        void close() throws Exception;
-    }
-
-    private static void quietly(String what, Closing closing, boolean needed) {
-        if (!needed) {
-            return;
-        }
-        try {
-            closing.close();
-        } catch (Exception e) {
-            System.err.println("could not close " + what + ": " + e);
         }
     }
 

@@ -8,8 +8,9 @@ import ro.cluj.crt.command.CommandServiceApplication;
 import ro.cluj.crt.personal.MasterKey;
 
 /**
- * The command service, started in this JVM as it ships (its own configuration, the {@code local} profile for the
- * demo accounts) on a free port against the run's database. Only addresses, the token secret and logging are set.
+ * A service (the command or the query service), started in this JVM as it ships (its own configuration, the
+ * {@code local} profile for the demo accounts) on a free port against the run's database. Only addresses, the
+ * secrets and logging are set.
  */
 final class ServiceUnderTest implements AutoCloseable {
 
@@ -27,18 +28,24 @@ final class ServiceUnderTest implements AutoCloseable {
      * {@code command-service.yml}, which sets the port, the database address and the log format itself.
      */
     static ServiceUnderTest start(String databaseUrl) {
+        return start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, databaseUrl,
+                Secrets.generate());
+    }
+
+    /** Starts a service with the secrets another one of the same run uses, so that tokens work for both. */
+    static ServiceUnderTest start(Class<?> application, String configName, String databaseUrl, Secrets secrets) {
         String[] overrides = {
             "--spring.datasource.url=" + databaseUrl,
             "--spring.datasource.username=" + BenchDatabase.USER,
-            "--crt.security.token-secret=" + randomSecret(),
-            "--crt.personal-data.master-key=" + MasterKey.generate(),
+            "--crt.security.token-secret=" + secrets.tokenSecret(),
+            "--crt.personal-data.master-key=" + secrets.masterKey(),
             "--server.port=0",
             "--logging.structured.format.console=",
             "--logging.level.root=WARN",
             "--spring.main.banner-mode=off",
         };
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties(Map.of("spring.config.name", CommandServiceApplication.CONFIG_NAME,
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .properties(Map.of("spring.config.name", configName,
                         "spring.profiles.active", "local"))
                 .run(overrides);
         return new ServiceUnderTest(context);
@@ -55,6 +62,14 @@ final class ServiceUnderTest implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** The token secret and the personal-data master key of one run. */
+    record Secrets(String tokenSecret, String masterKey) {
+
+        static Secrets generate() {
+            return new Secrets(randomSecret(), MasterKey.generate());
+        }
     }
 
     private static String randomSecret() {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What one run measures and where: arguments ({@code --duration=15}, {@code --warmup=3}, {@code --clients=8},
- * {@code --keep}) win over the environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP},
+ * {@code --keep}, and for the read figures {@code --reads}, {@code --samples=200}, {@code --commitments=10000},
+ * {@code --timeline-events=1000}) win over the environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP},
  * {@code CRT_BENCH_CLIENTS}, {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
  *
  * @param serverUrl   the JDBC address of the PostgreSQL server, ending in '/', under which the fresh database is made
@@ -14,11 +15,24 @@ import java.util.Map;
  * @param duration    how long each measured run lasts
  * @param concurrency the number of HTTP clients, command threads and baseline connections
  * @param keep        whether the database is kept after the run, for a look at what was written
+ * @param reads       whether this run measures read latencies instead of write throughput
+ * @param reading     what a read run seeds and how many times it asks each question
  */
-record Settings(String serverUrl, Duration warmup, Duration duration, int concurrency, boolean keep) {
+record Settings(String serverUrl, Duration warmup, Duration duration, int concurrency, boolean keep, boolean reads,
+                Reading reading) {
+
+    /**
+     * @param samples        timed turns of each read figure (API and SQL once each per turn)
+     * @param commitments    commitments seeded, the long-lived one included
+     * @param timelineEvents events in the long-lived commitment's timeline
+     */
+    record Reading(int samples, int commitments, int timelineEvents) {
+    }
 
     static final String USAGE = """
             usage: java -jar crt-benchmark.jar [--duration=SECONDS] [--warmup=SECONDS] [--clients=N] [--keep]
+                   java -jar crt-benchmark.jar --reads [--samples=200] [--commitments=10000] [--timeline-events=1000]
+                                               [--clients=N] [--keep]
               environment: CRT_BENCH_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/),
                            CRT_BENCH_DURATION (15), CRT_BENCH_WARMUP (3), CRT_BENCH_CLIENTS (8)""";
 
@@ -30,6 +44,10 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         long duration = seconds(env.getOrDefault("CRT_BENCH_DURATION", "15"));
         int concurrency = Integer.parseInt(env.getOrDefault("CRT_BENCH_CLIENTS", "8"));
         boolean keep = false;
+        boolean reads = false;
+        int samples = 200;
+        int commitments = 10_000;
+        int timelineEvents = 1_000;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--duration=")) {
@@ -40,6 +58,14 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 concurrency = Integer.parseInt(value);
             } else if (arg.equals("--keep")) {
                 keep = true;
+            } else if (arg.equals("--reads")) {
+                reads = true;
+            } else if (arg.startsWith("--samples=")) {
+                samples = Integer.parseInt(value);
+            } else if (arg.startsWith("--commitments=")) {
+                commitments = Integer.parseInt(value);
+            } else if (arg.startsWith("--timeline-events=")) {
+                timelineEvents = Integer.parseInt(value);
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -47,8 +73,12 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         if (duration < 1 || warmup < 1 || concurrency < 1) {
             throw new IllegalArgumentException("duration and warm-up must be at least 1 s, clients at least 1");
         }
+        if (samples < 1 || commitments < 1 || timelineEvents < 2) {
+            throw new IllegalArgumentException("samples and commitments must be at least 1, timeline events 2");
+        }
         String url = server.endsWith("/") ? server : server + "/";
-        return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep);
+        return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep, reads,
+                new Reading(samples, commitments, timelineEvents));
     }
 
     private static long seconds(String text) {
