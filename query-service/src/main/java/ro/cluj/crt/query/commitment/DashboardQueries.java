@@ -36,13 +36,17 @@ class DashboardQueries {
             (SELECT d.commitment_id, d.last_sequence, d.status, d.title, d.field, d.kind, d.lead_organisation_id,
                     d.co_signer_ids, d.session_id, d.start_date, d.target_date, d.next_due_date,
                     d.missed_milestones, d.progress_status, d.percentage, d.progress_for, d.assessment, d.made_at,
-                    d.changed_at, o.name AS lead_organisation_name,
+                    d.changed_at,
                     CASE WHEN d.status <> 'open' THEN d.status
                          WHEN d.missed_milestones > 0 OR d.next_due_date < :today THEN 'late'
                          WHEN d.next_due_date <= :horizon
                               OR d.progress_status IN ('at-risk', 'delayed', 'blocked') THEN 'at-risk'
                          ELSE 'on-track' END AS standing
-             FROM commitment_dashboard d LEFT JOIN organisation o ON o.organisation_id = d.lead_organisation_id)""";
+             FROM commitment_dashboard d)""";
+
+    /** The standing view {@code s} with the lead organisation's name, for rows shown one by one. */
+    private static final String LISTED = "(SELECT s.*, o.name AS lead_organisation_name FROM " + STANDING + " s"
+            + " LEFT JOIN organisation o ON o.organisation_id = s.lead_organisation_id) s";
 
     private static final String COUNTS = """
             count(*) AS commitments,
@@ -94,20 +98,20 @@ class DashboardQueries {
                 .addValue("offset", (long) page * size);
         long total = jdbc.queryForObject("SELECT count(*) FROM " + STANDING + " s WHERE " + filter.condition(),
                 parameters, Long.class);
-        List<CommitmentSummary> items = jdbc.query("SELECT * FROM " + STANDING + " s WHERE " + filter.condition()
+        List<CommitmentSummary> items = jdbc.query("SELECT * FROM " + LISTED + " WHERE " + filter.condition()
                 + " ORDER BY " + filter.order() + " LIMIT :limit OFFSET :offset", parameters, (row, i) -> summary(row));
         return new Page<>(items, page, size, total);
     }
 
     /** Every commitment the filter keeps, in its order, one at a time (for exports of any size). */
     void eachCommitment(DashboardFilter filter, Consumer<CommitmentSummary> consumer) {
-        jdbc.query("SELECT * FROM " + STANDING + " s WHERE " + filter.condition() + " ORDER BY " + filter.order(),
+        jdbc.query("SELECT * FROM " + LISTED + " WHERE " + filter.condition() + " ORDER BY " + filter.order(),
                 filter.parameters(), (RowCallbackHandler) row -> consumer.accept(summary(row)));
     }
 
     /** Every commitment the filter keeps with its description, for an export as Decidim results. */
     void eachResult(DashboardFilter filter, String timelineAddress, Consumer<DecidimResults.Result> consumer) {
-        jdbc.query("SELECT s.*, d.state ->> 'description' AS description FROM " + STANDING + " s"
+        jdbc.query("SELECT s.*, d.state ->> 'description' AS description FROM " + LISTED
                         + " JOIN commitment_dashboard d USING (commitment_id) WHERE " + filter.condition()
                         + " ORDER BY " + filter.order(), filter.parameters(),
                 (RowCallbackHandler) row -> consumer.accept(new DecidimResults.Result(summary(row),
@@ -140,7 +144,7 @@ class DashboardQueries {
                             List.of()));
         }
         List<OrganisationCommitments.Commitment> commitments = new ArrayList<>();
-        jdbc.query("SELECT p.role, s.* FROM commitment_party p JOIN " + STANDING + " s USING (commitment_id)"
+        jdbc.query("SELECT p.role, s.* FROM commitment_party p JOIN " + LISTED + " USING (commitment_id)"
                         + " WHERE p.organisation_id = :organisation ORDER BY s.made_at, s.commitment_id", parameters,
                 (RowCallbackHandler) row -> commitments.add(
                         new OrganisationCommitments.Commitment(row.getString("role"), summary(row))));
