@@ -16,6 +16,7 @@ import ro.cluj.crt.events.api.CommitmentSummary;
 import ro.cluj.crt.events.api.OrganisationCommitments;
 import ro.cluj.crt.events.api.Page;
 import ro.cluj.crt.events.api.Scorecard;
+import ro.cluj.crt.query.catalogue.CatalogueProjection;
 import ro.cluj.crt.query.config.Paging;
 import ro.cluj.crt.query.config.ProjectionPositions;
 import ro.cluj.crt.query.config.QueryClock;
@@ -31,7 +32,9 @@ import ro.cluj.crt.support.web.NotFoundException;
 @RestController
 class DashboardController {
 
-    private static final String GROUP = CommitmentTimelineProjection.PROCESSING_GROUP;
+    /** The dashboard's rows, and the catalogue for the organisations' names. */
+    private static final List<String> GROUP = List.of(CommitmentTimelineProjection.PROCESSING_GROUP,
+            CatalogueProjection.PROCESSING_GROUP);
     private static final String WITHIN = "atRiskWithinDays";
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Za-z]{2})?");
     private static final int MAX_LOCALES = 10;

@@ -53,15 +53,27 @@ public class ProjectionPositions {
      * @throws ProjectionBehindException when the view has not reached the position within the configured wait
      */
     public <T> Positioned<T> read(String processor, Long minPosition, Supplier<T> query) {
+        return read(List.of(processor), minPosition, query);
+    }
+
+    /**
+     * Runs a read that joins the views of several processors once each of them has applied the event at
+     * {@code minPosition}; the position it answers is the lowest any of them has reached.
+     */
+    public <T> Positioned<T> read(List<String> processors, Long minPosition, Supplier<T> query) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Positioned<T> result = snapshot.execute(status -> {
-                List<TrackingToken> tokens = tokens(processor);
-                if (minPosition != null
-                        && (tokens.isEmpty() || !tokens.stream().allMatch(t -> covers(t, minPosition)))) {
-                    return null;
+                long position = Long.MAX_VALUE;
+                for (String processor : processors) {
+                    List<TrackingToken> tokens = tokens(processor);
+                    if (minPosition != null
+                            && (tokens.isEmpty() || !tokens.stream().allMatch(t -> covers(t, minPosition)))) {
+                        return null;
+                    }
+                    position = Math.min(position, tokens.stream().mapToLong(ProjectionPositions::index).min()
+                            .orElse(-1));
                 }
-                long position = tokens.stream().mapToLong(ProjectionPositions::index).min().orElse(-1);
                 return new Positioned<>(position, query.get());
             });
             if (result != null) {
