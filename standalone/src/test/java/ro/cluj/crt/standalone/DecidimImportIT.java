@@ -115,8 +115,8 @@ class DecidimImportIT {
         assertThat(concerts.get("leadOrganisationId").asText()).isEqualTo(vaccination.get("leadOrganisationId")
                 .asText());
         // an organisation without published interviews is shown to staff only
-        JsonNode lead = system.client().as("staff").get("/api/organisations/" + concerts.get("leadOrganisationId").asText()
-                + "?minPosition=" + position).json();
+        JsonNode lead = system.client().as("staff").get("/api/organisations/"
+                + concerts.get("leadOrganisationId").asText() + "?minPosition=" + position).json();
         assertThat(lead.toString()).contains(CITY);
 
         assertThat(system.client().get("/api/commitments/decidim-103").status()).isEqualTo(404);
