@@ -66,8 +66,9 @@ public final class Importer {
     private int run(Options options) throws ImportFailure {
         String password = password(options);
         List<MappedFile> files = read(options.files(), options.decidim());
-        boolean measures = files.stream().anyMatch(file -> !file.measures().isEmpty() || !file.results().isEmpty());
-        String monitorPassword = measures ? monitorPassword(options) : null;
+        // factsheet updates and Decidim progress are reported as the monitor
+        boolean monitored = files.stream().anyMatch(file -> !file.measures().isEmpty() || !file.results().isEmpty());
+        String monitorPassword = monitored ? monitorPassword(options) : null;
         List<BadRecord> unmapped = files.stream().flatMap(file -> file.bad().stream()).toList();
         unmapped.forEach(record -> err.println("bad record: " + record));
         HttpClient client = httpClient();
@@ -78,9 +79,9 @@ public final class Importer {
         CommitmentSubmitter commitments = new CommitmentSubmitter(api, monitor, query, submitter, PAUSE, err);
         DecidimSubmitter results = new DecidimSubmitter(api, monitor, query, submitter, PAUSE, err);
         try {
-            if (measures || files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
+            if (monitored || files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
                 api.login(options.user(), password);
-                if (measures) {
+                if (monitored) {
                     monitor.login(options.monitorUser(), monitorPassword);
                 }
                 for (MappedFile file : files) {
