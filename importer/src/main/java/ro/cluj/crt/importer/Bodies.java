@@ -47,6 +47,22 @@ final class Bodies {
     record Progress(String status, String note, LocalDate reportedFor) {
     }
 
+    /** A progress report that gives a percentage, with why it was made (needed when the percentage drops). */
+    record Percentage(String status, int percentage, String reason) {
+    }
+
+    /** A revision of one part of a commitment: its new value, and why. */
+    record Revision(String part, String value, String reason) {
+    }
+
+    /** A commitment fulfilled today, with a note saying how it is known. */
+    record Fulfilment(String note) {
+    }
+
+    /** A change that needs only a reason, such as abandoning a commitment. */
+    record Reasoned(String reason) {
+    }
+
     /** One measure of an interview. */
     record Measure(String title, Field field, String fieldDetail, String description, List<String> targetGroups,
                    LocalDate startDate, LocalDate endDate, List<String> partners, String reach,

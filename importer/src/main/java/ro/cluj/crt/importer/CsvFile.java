@@ -20,7 +20,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * A UTF-8 CSV file (RFC 4180 quoting, header in the first line) read whole: its column names, the records that have
- * one value per column, and the records that could not be read.
+ * one value per column, and the records that could not be read. Values are separated by commas, or by semicolons when
+ * the header line holds more semicolons than commas (Decidim's exports, for one, use semicolons).
  */
 record CsvFile(String name, List<String> header, List<SourceRecord> records, List<BadRecord> unreadable) {
 
@@ -30,6 +31,7 @@ record CsvFile(String name, List<String> header, List<SourceRecord> records, Lis
             .setIgnoreEmptyLines(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
             .get();
+    private static final CSVFormat SEMICOLONS = FORMAT.builder().setDelimiter(';').get();
 
     /** How many data records the file holds, readable or not. */
     int recordCount() {
@@ -47,7 +49,7 @@ record CsvFile(String name, List<String> header, List<SourceRecord> records, Lis
         LineIndex lines = new LineIndex(content);
         List<SourceRecord> records = new ArrayList<>();
         List<BadRecord> unreadable = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), formatOf(content))) {
             List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
             Iterator<CSVRecord> iterator = parser.iterator();
             long number = 0;
@@ -75,6 +77,18 @@ record CsvFile(String name, List<String> header, List<SourceRecord> records, Lis
         } catch (IllegalArgumentException e) {
             throw new IOException("the header cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Semicolons separate the values when the header line has more of them than commas. */
+    static CSVFormat formatOf(String content) {
+        int end = 0;
+        while (end < content.length() && content.charAt(end) != '\n' && content.charAt(end) != '\r') {
+            end++;
+        }
+        String header = content.substring(0, end);
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        return semicolons > commas ? SEMICOLONS : FORMAT;
     }
 
     private static Map<String, String> valuesOf(List<String> header, CSVRecord row) {

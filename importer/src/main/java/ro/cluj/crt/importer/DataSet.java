@@ -6,13 +6,15 @@ import java.util.Optional;
 
 /**
  * The data sets the importer knows, each recognised by the columns its header must have. Record data sets map each
- * record by their {@link RecordMapper}; the factsheet updates are mapped as a whole.
+ * record by their {@link RecordMapper}; the factsheet updates and Decidim results are mapped as a whole.
  */
 enum DataSet {
     OXCGRT("oxcgrt", OxcgrtMapper.COLUMNS, new OxcgrtMapper()),
     EUROFOUND("eurofound", EurofoundMapper.COLUMNS, new EurofoundMapper()),
     /** Mapped as a whole by {@link FactsheetMapper}: several rows make one measure. */
-    FACTSHEET_UPDATES("factsheet-updates", FactsheetMapper.COLUMNS, null);
+    FACTSHEET_UPDATES("factsheet-updates", FactsheetMapper.COLUMNS, null),
+    /** Mapped by {@link DecidimMapper}, which needs the header (its language columns) and the command line. */
+    DECIDIM_RESULTS("decidim-results", DecidimMapper.COLUMNS, null);
 
     private final String label;
     private final List<String> columns;

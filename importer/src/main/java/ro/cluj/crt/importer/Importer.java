@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * The staff member's importer: maps OxCGRT and Eurofound PolicyWatch CSV files (the data set is recognised by its
- * header) to organisations and interviews, and Eurofound factsheet updates to commitments with progress reports (made
- * as a monitor), and submits them to the tracker's API. Running it again changes nothing. Exit code 0 when every
- * record went in, 2 when some were bad, 1 when the run could not be done.
+ * header) to organisations and interviews, Eurofound factsheet updates to commitments with progress reports (made
+ * as a monitor), and Decidim accountability results to commitments updated by id, and submits them to the tracker's
+ * API. Running it again changes nothing. Exit code 0 when every record went in, 2 when some were bad, 1 when the run
+ * could not be done.
  */
 public final class Importer {
 
@@ -64,21 +65,23 @@ public final class Importer {
 
     private int run(Options options) throws ImportFailure {
         String password = password(options);
-        List<MappedFile> files = read(options.files());
-        boolean measures = files.stream().anyMatch(file -> !file.measures().isEmpty());
-        String monitorPassword = measures ? monitorPassword(options) : null;
+        List<MappedFile> files = read(options.files(), options.decidim());
+        // factsheet updates and Decidim progress are reported as the monitor
+        boolean monitored = files.stream().anyMatch(file -> !file.measures().isEmpty() || !file.results().isEmpty());
+        String monitorPassword = monitored ? monitorPassword(options) : null;
         List<BadRecord> unmapped = files.stream().flatMap(file -> file.bad().stream()).toList();
         unmapped.forEach(record -> err.println("bad record: " + record));
         HttpClient client = httpClient();
         StaffApi api = new StaffApi(options.url(), client, json());
         StaffApi monitor = new StaffApi(options.url(), client, json());
         Submitter submitter = new Submitter(api, err);
-        CommitmentSubmitter commitments = new CommitmentSubmitter(api, monitor,
-                new QueryApi(options.queryUrl(), client, json(), PAUSE), submitter, PAUSE, err);
+        QueryApi query = new QueryApi(options.queryUrl(), client, json(), PAUSE);
+        CommitmentSubmitter commitments = new CommitmentSubmitter(api, monitor, query, submitter, PAUSE, err);
+        DecidimSubmitter results = new DecidimSubmitter(api, monitor, query, submitter, PAUSE, err);
         try {
-            if (measures || files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
+            if (monitored || files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
                 api.login(options.user(), password);
-                if (measures) {
+                if (monitored) {
                     monitor.login(options.monitorUser(), monitorPassword);
                 }
                 for (MappedFile file : files) {
@@ -87,22 +90,28 @@ public final class Importer {
                 for (MappedFile file : files) {
                     commitments.submit(file);
                 }
+                for (MappedFile file : files) {
+                    results.submit(file);
+                }
             }
         } catch (ImportFailure e) {
             err.println("error: " + e.getMessage() + "; the run stops here (running it again is safe)");
-            summary(files, submitter, commitments, unmapped).print(out);
+            summary(files, submitter, commitments, results, unmapped).print(out);
             return FATAL;
         }
-        Summary summary = summary(files, submitter, commitments, unmapped);
+        Summary summary = summary(files, submitter, commitments, results, unmapped);
         summary.print(out);
         return summary.badRecords() == 0 ? ALL_IN : SOME_BAD;
     }
 
     private static Summary summary(List<MappedFile> files, Submitter submitter, CommitmentSubmitter commitments,
-                                   List<BadRecord> unmapped) {
-        return new Summary(files, submitter.organisations(), submitter.interviews(), commitments.commitments(),
-                commitments.progressReports(), unmapped.size() + submitter.bad().size() + commitments.bad().size(),
-                Math.max(submitter.highestPosition(), commitments.highestPosition()));
+                                   DecidimSubmitter results, List<BadRecord> unmapped) {
+        return new Summary(files, submitter.organisations(), submitter.interviews(),
+                commitments.commitments() + results.commitments(), results.revisions(),
+                commitments.progressReports() + results.progressReports(), results.closings(),
+                unmapped.size() + submitter.bad().size() + commitments.bad().size() + results.bad().size(),
+                Math.max(Math.max(submitter.highestPosition(), commitments.highestPosition()),
+                        results.highestPosition()));
     }
 
     private String monitorPassword(Options options) throws ImportFailure {
@@ -115,12 +124,19 @@ public final class Importer {
                 + " (or name another with --monitor-password-env)");
     }
 
-    private List<MappedFile> read(List<Path> paths) throws ImportFailure {
+    private List<MappedFile> read(List<Path> paths, DecidimSettings decidim) throws ImportFailure {
         List<MappedFile> files = new ArrayList<>();
         for (Path path : paths) {
             try {
-                MappedFile file = MappedFile.read(path);
-                if (file.measures().isEmpty()) {
+                MappedFile file = MappedFile.read(path, decidim);
+                if (file.dataSet() == DataSet.DECIDIM_RESULTS && decidim.organisation() == null) {
+                    throw new ImportFailure(path + " holds Decidim results, which name no organisation: name the one"
+                            + " whose results they are with --decidim-organisation");
+                }
+                if (file.dataSet() == DataSet.DECIDIM_RESULTS) {
+                    err.printf("%s: %s, %d records, %d results to send%n", path, file.dataSet().label(),
+                            file.recordCount(), file.results().size());
+                } else if (file.measures().isEmpty()) {
                     err.printf("%s: %s, %d records, %d to send%n", path, file.dataSet().label(),
                             file.recordCount(), file.submissions().size());
                 } else {

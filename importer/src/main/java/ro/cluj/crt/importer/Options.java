@@ -9,20 +9,25 @@ import java.util.List;
 /**
  * The command line: the tracker's address, the staff user, where the password comes from, and the data files.
  * {@code password} is set only when given with {@code --password}; otherwise it is read from {@code passwordEnv}.
- * Progress reports (factsheet updates) are made as the monitor user, whose password is read from
+ * Progress reports (factsheet updates, Decidim progress) are made as the monitor user, whose password is read from
  * {@code monitorPasswordEnv}; whether a commitment exists is read from the query service at {@code queryUrl}.
+ * {@code decidim} holds what a Decidim results file needs besides its rows.
  */
 record Options(URI url, String user, String passwordEnv, String password, URI queryUrl, String monitorUser,
-               String monitorPasswordEnv, List<Path> files) {
+               String monitorPasswordEnv, DecidimSettings decidim, List<Path> files) {
 
     static final String USAGE = """
             usage: java -jar crt-importer-exec.jar [--url http://localhost:8080] [--user staff]
                    [--password-env CRT_PASSWORD | --password PASSWORD] [--query-url http://localhost:8081]
-                   [--monitor-user monitor] [--monitor-password-env CRT_MONITOR_PASSWORD] FILE.csv...
+                   [--monitor-user monitor] [--monitor-password-env CRT_MONITOR_PASSWORD]
+                   [--decidim-organisation NAME] [--decidim-locale en] [--decidim-kind improve-measure] FILE.csv...
             Submits OxCGRT and Eurofound PolicyWatch CSV files to the tracker's staff API. The password is read from
             the environment variable named by --password-env (CRT_PASSWORD unless named). Eurofound factsheet updates
             become commitments with progress reports; the reports are made as the monitor user, whose password is
-            read from the variable named by --monitor-password-env (CRT_MONITOR_PASSWORD unless named).""";
+            read from the variable named by --monitor-password-env (CRT_MONITOR_PASSWORD unless named).
+            Decidim accountability results (semicolon-separated) become commitments of the organisation named by
+            --decidim-organisation (required for such a file), of the kind --decidim-kind, with the title and
+            description in --decidim-locale (else ro, else the first locale given); importing again updates them.""";
 
     static final String DEFAULT_URL = "http://localhost:8080";
     static final String DEFAULT_QUERY_URL = "http://localhost:8081";
@@ -35,6 +40,9 @@ record Options(URI url, String user, String passwordEnv, String password, URI qu
         URI queryUrl = url(DEFAULT_QUERY_URL, "--query-url");
         String monitorUser = "monitor";
         String monitorPasswordEnv = "CRT_MONITOR_PASSWORD";
+        String decidimLocale = DecidimSettings.DEFAULT_LOCALE;
+        String decidimKind = DecidimSettings.DEFAULT_KIND;
+        String decidimOrganisation = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -46,6 +54,9 @@ record Options(URI url, String user, String passwordEnv, String password, URI qu
                 case "--query-url" -> queryUrl = url(value(args, ++i, arg), arg);
                 case "--monitor-user" -> monitorUser = value(args, ++i, arg);
                 case "--monitor-password-env" -> monitorPasswordEnv = value(args, ++i, arg);
+                case "--decidim-locale" -> decidimLocale = value(args, ++i, arg).strip();
+                case "--decidim-kind" -> decidimKind = kind(value(args, ++i, arg));
+                case "--decidim-organisation" -> decidimOrganisation = organisation(value(args, ++i, arg));
                 default -> files.add(file(arg));
             }
         }
@@ -53,7 +64,7 @@ record Options(URI url, String user, String passwordEnv, String password, URI qu
             throw new UsageException("no data file given");
         }
         return new Options(url, user, passwordEnv, password, queryUrl, monitorUser, monitorPasswordEnv,
-                List.copyOf(files));
+                new DecidimSettings(decidimLocale, decidimKind, decidimOrganisation), List.copyOf(files));
     }
 
     /** Never shows the password. */
@@ -61,7 +72,24 @@ record Options(URI url, String user, String passwordEnv, String password, URI qu
     public String toString() {
         return "Options[url=" + url + ", user=" + user + ", passwordEnv=" + passwordEnv + ", password="
                 + (password == null ? "not given" : "given") + ", queryUrl=" + queryUrl + ", monitorUser="
-                + monitorUser + ", monitorPasswordEnv=" + monitorPasswordEnv + ", files=" + files + "]";
+                + monitorUser + ", monitorPasswordEnv=" + monitorPasswordEnv + ", decidim=" + decidim + ", files="
+                + files + "]";
+    }
+
+    private static String kind(String value) throws UsageException {
+        if (!DecidimSettings.KINDS.contains(value)) {
+            throw new UsageException("--decidim-kind must be one of " + String.join(", ", DecidimSettings.KINDS)
+                    + ": " + value);
+        }
+        return value;
+    }
+
+    private static String organisation(String value) throws UsageException {
+        if (value.strip().length() > DecidimSettings.MAX_ORGANISATION) {
+            throw new UsageException("--decidim-organisation has at most " + DecidimSettings.MAX_ORGANISATION
+                    + " characters");
+        }
+        return value.strip();
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {

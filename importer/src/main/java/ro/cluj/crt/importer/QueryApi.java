@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The public read API of the tracker's query service over HTTP: a commitment's timeline. */
+/** The public read API of the tracker's query service over HTTP: a commitment's timeline and where it stands. */
 final class QueryApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -40,22 +40,45 @@ final class QueryApi {
      * negative), or empty when the tracker knows no commitment with this id.
      */
     Optional<Timeline> timeline(String commitmentId, long minPosition) throws ImportFailure {
-        String path = "api/commitments/" + StaffApi.segment(commitmentId) + "/timeline"
-                + (minPosition >= 0 ? "?minPosition=" + minPosition : "");
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        Optional<HttpResponse<String>> found = read("api/commitments/" + StaffApi.segment(commitmentId)
+                + "/timeline", minPosition, "the timeline of " + commitmentId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(timeline(found.get()));
+    }
+
+    /**
+     * Where a commitment stands once the view has applied the event at {@code minPosition} (now when negative), or
+     * empty when the tracker knows no commitment with this id.
+     */
+    Optional<CommitmentView> state(String commitmentId, long minPosition) throws ImportFailure {
+        Optional<HttpResponse<String>> found = read("api/commitments/" + StaffApi.segment(commitmentId),
+                minPosition, "commitment " + commitmentId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(found.get().body(), CommitmentView.class));
+        } catch (JsonProcessingException e) {
+            throw new ImportFailure("the state of commitment " + commitmentId + " is not as expected: "
+                    + StaffApi.shorten(found.get().body()), e);
+        }
+    }
+
+    private Optional<HttpResponse<String>> read(String path, long minPosition, String what) throws ImportFailure {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path
+                        + (minPosition >= 0 ? "?minPosition=" + minPosition : ""))).timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json").GET().build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = send(request);
             int status = response.statusCode();
             if (status == 200) {
-                return Optional.of(timeline(response));
+                return Optional.of(response);
             }
             if (status == 404) {
                 return Optional.empty();
             }
             if (status != 503 || attempt == BEHIND_ATTEMPTS) {
-                throw new ImportFailure("the query service answered " + status + " to the timeline of "
-                        + commitmentId + ": " + StaffApi.shorten(response.body()));
+                throw new ImportFailure("the query service answered " + status + " to " + what + ": "
+                        + StaffApi.shorten(response.body()));
             }
             pause.pause();
         }

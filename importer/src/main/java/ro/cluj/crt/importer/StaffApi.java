@@ -71,6 +71,38 @@ final class StaffApi {
                 "\"" + expectedVersion + "\"");
     }
 
+    /** Reports a percentage, based on the commitment's version {@code expectedVersion} (sent as If-Match). */
+    Receipt reportPercentage(String commitmentId, Bodies.Percentage progress, long expectedVersion)
+            throws ApiRefusal, ImportFailure {
+        return write(commitment(commitmentId, "progress"), progress, version(expectedVersion));
+    }
+
+    /** Revises one part of a commitment, based on its version {@code expectedVersion}. */
+    Receipt reviseCommitment(String commitmentId, Bodies.Revision revision, long expectedVersion)
+            throws ApiRefusal, ImportFailure {
+        return write(commitment(commitmentId, "revisions"), revision, version(expectedVersion));
+    }
+
+    /** Records a commitment as fulfilled today, based on its version {@code expectedVersion}. */
+    Receipt fulfilCommitment(String commitmentId, Bodies.Fulfilment fulfilment, long expectedVersion)
+            throws ApiRefusal, ImportFailure {
+        return write(commitment(commitmentId, "fulfilment"), fulfilment, version(expectedVersion));
+    }
+
+    /** Abandons a commitment, based on its version {@code expectedVersion}. */
+    Receipt abandonCommitment(String commitmentId, Bodies.Reasoned abandonment, long expectedVersion)
+            throws ApiRefusal, ImportFailure {
+        return write(commitment(commitmentId, "abandonment"), abandonment, version(expectedVersion));
+    }
+
+    private static String commitment(String commitmentId, String action) {
+        return "/api/commitments/" + segment(commitmentId) + "/" + action;
+    }
+
+    private static String version(long expectedVersion) {
+        return "\"" + expectedVersion + "\"";
+    }
+
     static String segment(String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
