@@ -20,7 +20,7 @@ public class QuerySecurity {
     private static final String[] PUBLIC_READS = {
         "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*",
         "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
-        "/api/dashboard/*"};
+        "/api/dashboard/*", "/api/editions", "/api/editions/*"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
