@@ -44,9 +44,9 @@ final class EditionPage {
             html.append("<p>").append(escape(edition.note())).append("</p>\n");
         }
         ReportView.Totals totals = edition.report().totals();
-        html.append("<h2>In numbers</h2>\n<ul>\n<li>").append(totals.organisations()).append(" organisations</li>\n<li>")
-                .append(totals.interviews()).append(" interviews</li>\n<li>").append(totals.measures())
-                .append(" measures</li>\n</ul>\n");
+        html.append("<h2>In numbers</h2>\n<ul>\n<li>").append(totals.organisations())
+                .append(" organisations</li>\n<li>").append(totals.interviews()).append(" interviews</li>\n<li>")
+                .append(totals.measures()).append(" measures</li>\n</ul>\n");
         EditionView.Changes changes = edition.changes();
         html.append("<h2>Since ").append(changes.since() == null ? "the start" : "edition " + changes.since())
                 .append("</h2>\n<ul>\n<li>").append(changes.newMeasures().size()).append(" new measures, ")
