@@ -12,7 +12,8 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
  * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented
- * data to the public), as are commitments, their timelines and the dashboard; managing projections needs an admin.
+ * data to the public), as are commitments, their timelines and the dashboard, lessons and working sessions (the
+ * public sees published lessons and sessions that are not cancelled); managing projections needs an admin.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
@@ -20,7 +21,8 @@ public class QuerySecurity {
     private static final String[] PUBLIC_READS = {
         "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*",
         "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
-        "/api/dashboard/*", "/api/editions", "/api/editions/*"};
+        "/api/dashboard/*", "/api/editions", "/api/editions/*", "/api/lessons", "/api/lessons/*", "/api/sessions",
+        "/api/sessions/*"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {

@@ -15,6 +15,8 @@ import ro.cluj.crt.events.vocabulary.Channel;
 import ro.cluj.crt.events.vocabulary.CommitmentKind;
 import ro.cluj.crt.events.vocabulary.Consent;
 import ro.cluj.crt.events.vocabulary.Field;
+import ro.cluj.crt.events.vocabulary.LessonClass;
+import ro.cluj.crt.events.vocabulary.ParticipantRole;
 import ro.cluj.crt.events.vocabulary.ProgressStatus;
 import ro.cluj.crt.events.vocabulary.Sector;
 import ro.cluj.crt.events.vocabulary.SupportHorizon;
@@ -38,6 +40,8 @@ class VocabularyController {
         VOCABULARIES.put("commitmentKind", entries(CommitmentKind.values()));
         VOCABULARIES.put("progressStatus", entries(ProgressStatus.values()));
         VOCABULARIES.put("assessmentLevel", entries(AssessmentLevel.values()));
+        VOCABULARIES.put("lessonClass", entries(LessonClass.values()));
+        VOCABULARIES.put("participantRole", entries(ParticipantRole.values()));
     }
 
     @GetMapping("/api/vocabularies")
