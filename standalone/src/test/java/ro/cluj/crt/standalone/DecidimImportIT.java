@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,10 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DecidimImportIT {
 
-    private static final Path IMPORTER = Path.of("..", "importer", "target", "crt-importer.jar");
     private static final Path FIXTURE = Path.of("..", "importer", "src", "test", "resources", "decidim",
             "results-0.28.csv");
-    private static final Pattern POSITION = Pattern.compile("minPosition=(\\d+)");
     private static final String CITY = "Primăria Municipiului Cluj-Napoca";
 
     @RegisterExtension
@@ -34,7 +29,7 @@ class DecidimImportIT {
 
     @Test
     void resultsGoInOnceAreUpdatedByIdAndTheTrackersExportRoundTrips() throws Exception {
-        Run first = runImporter(FIXTURE);
+        ImporterRun first = runImporter(FIXTURE);
         assertThat(first.exitCode()).as(first.output()).isEqualTo(2);
         assertThat(first.output()).contains("commitments submitted:   4", "progress reports:        4",
                 "fulfilled or abandoned:  2", "bad records:             2",
@@ -43,7 +38,7 @@ class DecidimImportIT {
         theResultsAreCommitments(first.position());
 
         long events = settledEventCount();
-        Run second = runImporter(FIXTURE);
+        ImporterRun second = runImporter(FIXTURE);
         assertThat(second.exitCode()).as(second.output()).isEqualTo(2);
         assertThat(second.output()).contains("commitments submitted:   0", "commitment revisions:    0",
                 "progress reports:        0", "fulfilled or abandoned:  0", "highest position:        none");
@@ -54,7 +49,7 @@ class DecidimImportIT {
         Files.writeString(changed, fixture
                 .replace(";Vaccination centre in Mănăștur;", ";Vaccination centre in Mănăștur and Zorilor;")
                 .replace(";60.0;2022-05-02", ";75.0;2022-05-02"), StandardCharsets.UTF_8);
-        Run third = runImporter(changed);
+        ImporterRun third = runImporter(changed);
         assertThat(third.exitCode()).as(third.output()).isEqualTo(2);
         assertThat(third.output()).contains("commitments submitted:   0", "commitment revisions:    1",
                 "progress reports:        1", "fulfilled or abandoned:  0");
@@ -77,7 +72,7 @@ class DecidimImportIT {
         assertThat(export.body()).contains("decidim-101;", "cluj-summer-concerts;");
         Path exported = Files.createTempFile("crt-decidim-export", ".csv");
         Files.writeString(exported, export.body(), StandardCharsets.UTF_8);
-        Run roundTrip = runImporter(exported);
+        ImporterRun roundTrip = runImporter(exported);
         assertThat(roundTrip.exitCode()).as(roundTrip.output()).isZero();
         assertThat(roundTrip.output()).contains("decidim-results, 4 records, 4 results to send",
                 "commitments submitted:   0", "commitment revisions:    0", "progress reports:        0",
@@ -156,25 +151,7 @@ class DecidimImportIT {
         return count;
     }
 
-    private static Run runImporter(Path file) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("crt-decidim-import", ".log");
-        ProcessBuilder importer = new ProcessBuilder(List.of(ImportIT.javaBinary(), "-jar", IMPORTER.toString(),
-                "--url", "http://127.0.0.1:" + system.tracker.commandPort(), "--user", "staff",
-                "--password-env", "CRT_IMPORT_PASSWORD",
-                "--query-url", "http://127.0.0.1:" + system.tracker.queryPort(),
-                "--decidim-organisation", CITY, file.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        importer.environment().put("CRT_IMPORT_PASSWORD", "staff-local-password");
-        importer.environment().put("CRT_MONITOR_PASSWORD", "monitor-local-password");
-        Process process = importer.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the importer finished").isTrue();
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        Matcher position = POSITION.matcher(log);
-        return new Run(process.exitValue(), log, position.find() ? Long.parseLong(position.group(1)) : -1);
-    }
-
-    /** What a run of the importer printed; {@code position} is -1 when nothing went in. */
-    private record Run(int exitCode, String output, long position) {
+    private static ImporterRun runImporter(Path file) throws IOException, InterruptedException {
+        return ImporterRun.of(system, "--decidim-organisation", CITY, file.toString());
     }
 }

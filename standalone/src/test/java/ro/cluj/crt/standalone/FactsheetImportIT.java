@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,10 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FactsheetImportIT {
 
-    private static final Path IMPORTER = Path.of("..", "importer", "target", "crt-importer.jar");
     private static final Path FILE = Path.of("..", "data",
             "eurofound_policywatch_romania_factsheet_updates_2024-10.csv");
-    private static final Pattern POSITION = Pattern.compile("minPosition=(\\d+)");
     /** RO-2020-12/373, "Temporary, 15 March 2020 – 31 December 2022", with five dated updates. */
     private static final String COMMITMENT = "ef-RO-2020-12-373";
     private static final List<String> UPDATES = List.of("2020-12-04", "2021-06-03", "2021-10-02", "2022-01-19",
@@ -35,7 +29,7 @@ class FactsheetImportIT {
 
     @Test
     void importsTheMeasuresOnceWithTheirUpdatesAsProgressReports() throws Exception {
-        Run first = runImporter();
+        ImporterRun first = runImporter();
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("commitments submitted:   83", "progress reports:        43");
 
@@ -58,7 +52,7 @@ class FactsheetImportIT {
 
         // target dates in the past are recorded as missed by the tracker itself, a moment after the commitment
         long events = settledEventCount();
-        Run second = runImporter();
+        ImporterRun second = runImporter();
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(second.output()).contains("commitments submitted:   0", "progress reports:        0");
         assertThat(settledEventCount()).isEqualTo(events);
@@ -76,24 +70,7 @@ class FactsheetImportIT {
         return count;
     }
 
-    private static Run runImporter() throws IOException, InterruptedException {
-        Path output = Files.createTempFile("crt-factsheet-import", ".log");
-        ProcessBuilder importer = new ProcessBuilder(List.of(ImportIT.javaBinary(), "-jar", IMPORTER.toString(),
-                "--url", "http://127.0.0.1:" + system.tracker.commandPort(), "--user", "staff",
-                "--password-env", "CRT_IMPORT_PASSWORD",
-                "--query-url", "http://127.0.0.1:" + system.tracker.queryPort(), FILE.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        importer.environment().put("CRT_IMPORT_PASSWORD", "staff-local-password");
-        importer.environment().put("CRT_MONITOR_PASSWORD", "monitor-local-password");
-        Process process = importer.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the importer finished").isTrue();
-        String log = Files.readString(output);
-        Matcher position = POSITION.matcher(log);
-        assertThat(position.find()).as(log).isTrue();
-        return new Run(process.exitValue(), log, Long.parseLong(position.group(1)));
-    }
-
-    private record Run(int exitCode, String output, long position) {
+    private static ImporterRun runImporter() throws IOException, InterruptedException {
+        return ImporterRun.of(system, FILE.toString());
     }
 }

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,16 +14,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ImportIT {
 
-    private static final Path IMPORTER = Path.of("..", "importer", "target", "crt-importer.jar");
-    private static final Path DATA = Path.of("..", "data");
-    private static final Pattern POSITION = Pattern.compile("minPosition=(\\d+)");
 
     @RegisterExtension
     static final RunningTracker system = new RunningTracker();
 
     @Test
     void importsBothFilesOnceAndTheReportCountsThem() throws Exception {
-        Run first = runImporter();
+        ImporterRun first = runImporter();
         assertThat(first.exitCode()).as(first.output()).isZero();
         long events = system.eventCount();
         assertThat(events).isEqualTo(127 + 180);
@@ -45,7 +36,7 @@ class ImportIT {
         JsonNode publicReport = system.client().get("/api/report?minPosition=" + first.position()).json();
         assertThat(publicReport.get("totals").get("measures").asLong()).isEqualTo(180);
 
-        Run second = runImporter();
+        ImporterRun second = runImporter();
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(system.eventCount()).isEqualTo(events);
         assertThat(second.position()).isEqualTo(first.position());
@@ -59,28 +50,7 @@ class ImportIT {
         return total;
     }
 
-    private static Run runImporter() throws IOException, InterruptedException {
-        Path output = Files.createTempFile("crt-import", ".log");
-        ProcessBuilder importer = new ProcessBuilder(List.of(javaBinary(), "-jar", IMPORTER.toString(),
-                "--url", "http://127.0.0.1:" + system.tracker.commandPort(), "--user", "staff",
-                "--password-env", "CRT_IMPORT_PASSWORD",
-                DATA.resolve("oxcgrt_responses_romania_2020.csv").toString(),
-                DATA.resolve("eurofound_policywatch_2022-01-31.csv").toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        importer.environment().put("CRT_IMPORT_PASSWORD", "staff-local-password");
-        Process process = importer.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the importer finished").isTrue();
-        String log = Files.readString(output);
-        Matcher position = POSITION.matcher(log);
-        assertThat(position.find()).as(log).isTrue();
-        return new Run(process.exitValue(), log, Long.parseLong(position.group(1)));
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private record Run(int exitCode, String output, long position) {
+    private static ImporterRun runImporter() throws IOException, InterruptedException {
+        return ImporterRun.realData(system, "oxcgrt_responses_romania_2020.csv", "eurofound_policywatch_2022-01-31.csv");
     }
 }

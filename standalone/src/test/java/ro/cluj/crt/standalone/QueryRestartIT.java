@@ -86,7 +86,7 @@ class QueryRestartIT {
 
     private static Process startQueryService() throws IOException {
         Path log = Files.createTempFile("crt-query-service", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(ImportIT.javaBinary(), "-jar", QUERY_SERVICE.toString(),
+        ProcessBuilder builder = new ProcessBuilder(List.of(ImporterRun.javaBinary(), "-jar", QUERY_SERVICE.toString(),
                 "--server.port=" + queryPort))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

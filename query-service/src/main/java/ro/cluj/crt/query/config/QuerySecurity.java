@@ -19,7 +19,7 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 public class QuerySecurity {
 
     private static final String[] PUBLIC_READS = {
-        "/api/vocabularies", "/api/report", "/api/organisations", "/api/organisations/*",
+        "/api/vocabularies", "/api/report", "/api/insights", "/api/organisations", "/api/organisations/*",
         "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
         "/api/dashboard/*", "/api/editions", "/api/editions/*", "/api/lessons", "/api/lessons/*", "/api/sessions",
         "/api/sessions/*"};

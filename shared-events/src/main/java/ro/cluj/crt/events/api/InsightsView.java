@@ -17,8 +17,14 @@ public record InsightsView(String scope, List<WeekNeeds> supportNeedsByWeek,
                            List<ServiceToSpread> servicesToScaleOrReplicate,
                            List<ReportView.FieldActors> actorsWillingToSupport) {
 
-    /** The support needs of one kind raised in the interviews of one week (its Monday). */
-    public record WeekNeeds(LocalDate weekOf, SupportKind kind, long needs, long organisations) {
+    /**
+     * The support needs of one kind that came up in one week (its Monday).
+     *
+     * @param raisedIn      {@code interview} (by the interview's date) or {@code session} (identified at a working
+     *                      session, by the day it was held)
+     * @param organisations the organisations that raised them (interviews only; 0 for sessions)
+     */
+    public record WeekNeeds(LocalDate weekOf, SupportKind kind, String raisedIn, long needs, long organisations) {
     }
 
     /**
