@@ -51,6 +51,7 @@ class ImportIT {
     }
 
     private static ImporterRun runImporter() throws IOException, InterruptedException {
-        return ImporterRun.realData(system, "oxcgrt_responses_romania_2020.csv", "eurofound_policywatch_2022-01-31.csv");
+        return ImporterRun.realData(system, "oxcgrt_responses_romania_2020.csv",
+                "eurofound_policywatch_2022-01-31.csv");
     }
 }

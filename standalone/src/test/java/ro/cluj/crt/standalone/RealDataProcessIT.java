@@ -64,7 +64,8 @@ class RealDataProcessIT {
             Source source = sources.get(i);
             String session = created(staff.post("/api/sessions", """
                     {"topic":"Working session %d: %s","date":"%s","place":"Cluj-Napoca, Sala de sticlă",
-                     "lessonIds":["%s"]}""".formatted(i + 1, source.field(), TODAY.minusDays(10L - i), lessons.get(i))));
+                     "lessonIds":["%s"]}"""
+                    .formatted(i + 1, source.field(), TODAY.minusDays(10L - i), lessons.get(i))));
             created(staff.post("/api/sessions/" + session + "/participants", """
                     {"organisationId":"%s","role":"organisation-representative","positionTitle":"coordinator"}"""
                     .formatted(source.organisationId())));
