@@ -59,12 +59,14 @@ public class CommitmentDashboardProjection {
         jdbc.update("""
                 INSERT INTO commitment_dashboard (commitment_id, last_sequence, status, title, field, kind,
                     lead_organisation_id, co_signer_ids, session_id, start_date, target_date, next_due_date,
-                    missed_milestones, progress_status, percentage, progress_for, assessment, made_at, changed_at, state)
+                    missed_milestones, progress_status, percentage, progress_for, assessment, made_at, changed_at,
+                    state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (commitment_id) DO UPDATE SET last_sequence = excluded.last_sequence,
                     status = excluded.status, title = excluded.title, field = excluded.field, kind = excluded.kind,
                     lead_organisation_id = excluded.lead_organisation_id, co_signer_ids = excluded.co_signer_ids,
-                    session_id = excluded.session_id, start_date = excluded.start_date, target_date = excluded.target_date,
+                    session_id = excluded.session_id, start_date = excluded.start_date,
+                    target_date = excluded.target_date,
                     next_due_date = excluded.next_due_date, missed_milestones = excluded.missed_milestones,
                     progress_status = excluded.progress_status, percentage = excluded.percentage,
                     progress_for = excluded.progress_for, assessment = excluded.assessment,
