@@ -112,11 +112,40 @@ public class PersonalDataVault {
     }
 
     /**
+     * The id of the current transaction ({@code xid8}), assigning one if it has none yet. Called in the transaction
+     * that erases, it names the erasure for {@link #sessionsOlderThan(long)}.
+     */
+    public long currentTransaction() {
+        return jdbc.queryForObject("SELECT CAST(CAST(pg_current_xact_id() AS text) AS bigint)", Long.class);
+    }
+
+    /**
+     * The process ids of the sessions that hold back the removal of the row versions that transaction
+     * {@code transaction} replaced, once it has committed; empty when none does. While such a session is open,
+     * {@code VACUUM FULL} copies those row versions into the new file as "recently dead", destroyed keys included.
+     *
+     * <p>A session holds them back when its snapshot is older than the transaction ({@code backend_xmin} at or before
+     * it, in this database), or when it runs a transaction that began before it ({@code backend_xid}, in any
+     * database: a snapshot taken anywhere while that transaction runs is older too). {@code age()} compares the ids
+     * without wraparound trouble. Any role may read these two columns of {@code pg_stat_activity}.
+     */
+    public List<Integer> sessionsOlderThan(long transaction) {
+        return jdbc.queryForList("""
+                WITH erasure AS (SELECT age(CAST(CAST(CAST(? AS text) AS xid8) AS xid)) AS age)
+                SELECT pid FROM pg_stat_activity, erasure
+                WHERE pid <> pg_backend_pid()
+                  AND ((datname = current_database() AND age(backend_xmin) >= erasure.age)
+                       OR age(backend_xid) >= erasure.age)
+                ORDER BY pid""", Integer.class, transaction);
+    }
+
+    /**
      * Rewrites the key table so that destroyed keys leave no dead row behind in its files, and asks for a checkpoint so
      * that the write-ahead log holding them can be recycled. PostgreSQL never overwrites a row in place: without this
-     * the bytes of an erased key stay in the table's file until space is reused. Run it outside any transaction, after
-     * an erasure has committed. A checkpoint needs the {@code pg_checkpoint} role; without it only the table is
-     * rewritten.
+     * the bytes of an erased key stay in the table's file until space is reused. The rewrite drops only the row
+     * versions no open session can still see: check {@link #sessionsOlderThan(long)} first. Run it
+     * outside any transaction, after an erasure has committed. A checkpoint needs the {@code pg_checkpoint} role;
+     * without it only the table is rewritten.
      */
     public void compact() {
         jdbc.execute("VACUUM FULL " + table);

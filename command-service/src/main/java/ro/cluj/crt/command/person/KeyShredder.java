@@ -1,8 +1,6 @@
 package ro.cluj.crt.command.person;
 
 import java.time.Instant;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -16,7 +14,8 @@ import ro.cluj.crt.personal.PersonalDataVault;
 /**
  * Destroys a person's key when their erasure is recorded. Its processing group is subscribing, so it runs inside the
  * transaction that appends {@link PersonErased}: the event and the key's destruction commit together or not at all.
- * Once they have, the key table is rewritten so that the destroyed key's old row leaves its files too.
+ * Once they have, the key table is rewritten so that the destroyed key's old row leaves its files too, as soon as no
+ * session older than the erasure can still see that row ({@link KeyTableCompactor}).
  */
 @Component
 @ProcessingGroup(KeyShredder.PROCESSING_GROUP)
@@ -26,28 +25,19 @@ class KeyShredder {
     private static final Logger log = LoggerFactory.getLogger(KeyShredder.class);
 
     private final PersonalDataVault vault;
-    /** One rewrite at a time, away from the request that erased. */
-    private final Executor compactor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("key-compactor")
-            .factory());
+    private final KeyTableCompactor compactor;
 
-    KeyShredder(PersonalDataVault vault) {
+    KeyShredder(PersonalDataVault vault, KeyTableCompactor compactor) {
         this.vault = vault;
+        this.compactor = compactor;
     }
 
     @EventHandler
     void on(PersonErased event, @Timestamp Instant at) {
         vault.erase(event.personId(), at);
-        log.info("destroyed the key of person {}", event.personId());
+        long erasure = vault.currentTransaction();
+        log.info("destroyed the key of person {} in transaction {}", event.personId(), erasure);
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
-                .afterCommit(committed -> compactor.execute(this::compact)));
-    }
-
-    /** After the erasure committed, the destroyed key's old row is removed from the table's files as well. */
-    private void compact() {
-        try {
-            vault.compact();
-        } catch (RuntimeException e) {
-            log.error("the key table could not be rewritten after an erasure; run VACUUM FULL on it", e);
-        }
+                .afterCommit(committed -> compactor.compactAfter(erasure)));
     }
 }
