@@ -13,6 +13,8 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 /**
  * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented
  * data to the public), as are commitments, their timelines and the dashboard; managing projections needs an admin.
+ * Recommendations are never public: the triage list is for staff, one recommendation for any logged-in role (the
+ * recommender's details for staff only).
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
@@ -34,6 +36,7 @@ public class QuerySecurity {
                 .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/recommendations").hasRole(Role.STAFF.name())
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().denyAll());
     }
