@@ -203,6 +203,13 @@ class RecommendationIT {
         }
         assertThat(system.client().get(path).status()).isEqualTo(401);
         assertThat(staff.get(PATH + "/no-such-one").status()).isEqualTo(404);
+        JsonNode found = admin.postToQueries("/api/admin/persons/search", "{\"query\":\"recomanda-qvx\"}").json();
+        List<String> foundIds = new ArrayList<>();
+        found.forEach(match -> foundIds.add(match.get("personId").asText()));
+        assertThat(foundIds).as("an admin finds the recommender by name before erasing them").contains(person);
+        JsonNode match = found.get(foundIds.indexOf(person));
+        assertThat(match.get("recommendationIds").toString()).isEqualTo("[\"" + id + "\"]");
+        assertThat(match.get("emails").toString()).isEqualTo("[\"" + EMAIL + "\"]");
 
         long last = system.count("SELECT max(global_index) FROM event_store.domain_event_entry");
         String before = historyDigest(last);
