@@ -27,9 +27,10 @@ import ro.cluj.crt.support.web.RequestReader;
 
 /**
  * An admin finds a person by name or e-mail before erasing them: every set of details ever recorded for them counts,
- * current or not, as a contact person of an organisation or as the recommender of an initiative. Names are sealed in the views, so the search opens them and compares in memory. It answers only
- * what identifies a person (names, e-mails, organisations), at most {@value #MAX_MATCHES} people, and the query
- * travels in the body, never in an address that proxies log.
+ * current or not, as a contact person of an organisation or as the recommender of an initiative. Names are sealed in
+ * the views, so the search opens them and compares in memory. It answers only what identifies a person (names,
+ * e-mails, organisations), at most {@value #MAX_MATCHES} people, and the query travels in the body, never in an
+ * address that proxies log.
  */
 @RestController
 class PersonSearchController {
