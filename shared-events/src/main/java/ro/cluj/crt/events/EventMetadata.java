@@ -6,9 +6,12 @@ package ro.cluj.crt.events;
  */
 public final class EventMetadata {
 
-    /** The opaque id of the account that caused the event, or {@link #SYSTEM_ACTOR} for the tracker itself. */
+    /**
+     * The opaque id of the account that caused the event, {@link #SYSTEM_ACTOR} for the tracker itself, or
+     * {@link #PUBLIC_ACTOR} for someone without an account.
+     */
     public static final String ACTOR_ID = "actorId";
-    /** The role under which the account acted (staff, monitor, auditor, admin, system). */
+    /** The role under which the account acted (staff, monitor, auditor, admin, system, public). */
     public static final String ACTOR_ROLE = "actorRole";
     /** The id of the HTTP request (or job) that caused the event, shared by everything it caused. */
     public static final String CORRELATION_ID = "correlationId";
@@ -18,6 +21,8 @@ public final class EventMetadata {
     public static final String REASON = "reason";
 
     public static final String SYSTEM_ACTOR = "system";
+    /** The actor and role of a write sent without logging in (a public recommendation). */
+    public static final String PUBLIC_ACTOR = "public";
 
     private EventMetadata() {
     }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,27 +16,36 @@ import ro.cluj.crt.personal.MasterKey;
 
 /**
  * Both services started in this JVM against a fresh database on the real PostgreSQL, on free ports, for one test
- * class: register it with {@code @RegisterExtension static final RunningTracker system = new RunningTracker();}.
- * After the class it stops them and drops the database.
+ * class: register it with {@code @RegisterExtension static final RunningTracker system = new RunningTracker();}, or
+ * with settings of its own, such as {@code new RunningTracker("--crt.some.setting=1")}. After the class it stops them
+ * and drops the database.
  */
 final class RunningTracker implements BeforeAllCallback, AfterAllCallback {
 
     static final String TOKEN_SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";
     static final String MASTER_KEY = MasterKey.generate();
 
+    private final String[] settings;
     TestDatabase database;
     StandaloneTracker tracker;
     /** Every log line both services wrote during the test class. */
     Path logFile;
+
+    /** @param settings command line settings for both services, beside the ones every test needs */
+    RunningTracker(String... settings) {
+        this.settings = settings.clone();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         database = TestDatabase.create();
         Path data = Files.createTempDirectory("crt-test");
         logFile = data.resolve("tracker.log");
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.username=" + TestDatabase.USER,
+                "--crt.personal-data.master-key=" + MASTER_KEY, "--logging.file.name=" + logFile));
+        arguments.addAll(List.of(settings));
         tracker = StandaloneTracker.start(new StandaloneTracker.Settings(data, database.url(), TOKEN_SECRET, 0, 0),
-                "--spring.datasource.username=" + TestDatabase.USER,
-                "--crt.personal-data.master-key=" + MASTER_KEY, "--logging.file.name=" + logFile);
+                arguments.toArray(String[]::new));
     }
 
     TrackerClient client() {

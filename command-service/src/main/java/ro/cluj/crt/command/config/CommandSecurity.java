@@ -13,8 +13,9 @@ import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
- * Who may call what on the command service: logging in is open, erasing a person needs an admin, reporting progress
- * on and reviewing commitments need a monitor, every other write needs the staff role.
+ * Who may call what on the command service: logging in and recommending an initiative are open (the latter rate
+ * limited), erasing a person needs an admin, reporting progress on and reviewing commitments need a monitor, every
+ * other write needs the staff role.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSecurity {
@@ -28,6 +29,7 @@ public class CommandSecurity {
     SecurityFilterChain commandApi(HttpSecurity http, ObjectMapper json) throws Exception {
         return ServiceSecurity.build(http, json, rules -> rules
                 .requestMatchers(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/recommendations").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/commitments/*/progress", "/api/commitments/*/reviews")

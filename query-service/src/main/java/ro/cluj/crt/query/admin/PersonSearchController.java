@@ -21,13 +21,16 @@ import ro.cluj.crt.query.catalogue.ContactViews;
 import ro.cluj.crt.query.catalogue.OrganisationQueries;
 import ro.cluj.crt.query.config.ProjectionPositions;
 import ro.cluj.crt.query.config.ReadResponses;
+import ro.cluj.crt.query.recommendation.RecommendationProjection;
+import ro.cluj.crt.query.recommendation.RecommendationQueries;
 import ro.cluj.crt.support.web.RequestReader;
 
 /**
  * An admin finds a person by name or e-mail before erasing them: every set of details ever recorded for them counts,
- * current or not. Names are sealed in the views, so the search opens them and compares in memory. It answers only
- * what identifies a person (names, e-mails, organisations), at most {@value #MAX_MATCHES} people, and the query
- * travels in the body, never in an address that proxies log.
+ * current or not, as a contact person of an organisation or as the recommender of an initiative. Names are sealed in
+ * the views, so the search opens them and compares in memory. It answers only what identifies a person (names,
+ * e-mails, organisations), at most {@value #MAX_MATCHES} people, and the query travels in the body, never in an
+ * address that proxies log.
  */
 @RestController
 class PersonSearchController {
@@ -36,13 +39,16 @@ class PersonSearchController {
 
     private final RequestReader reader;
     private final OrganisationQueries organisations;
+    private final RecommendationQueries recommendations;
     private final ContactViews contacts;
     private final ProjectionPositions positions;
 
-    PersonSearchController(RequestReader reader, OrganisationQueries organisations, ContactViews contacts,
+    PersonSearchController(RequestReader reader, OrganisationQueries organisations,
+                           RecommendationQueries recommendations, ContactViews contacts,
                            ProjectionPositions positions) {
         this.reader = reader;
         this.organisations = organisations;
+        this.recommendations = recommendations;
         this.contacts = contacts;
         this.positions = positions;
     }
@@ -50,16 +56,20 @@ class PersonSearchController {
     record Search(@NotBlank @Size(min = 3, max = 320) String query) {
     }
 
-    /** A person who matched: the names and e-mails the tracker holds for them, and their organisations. */
-    record PersonMatch(String personId, Set<String> names, Set<String> emails, Set<String> organisationIds) {
+    /**
+     * A person who matched: the names and e-mails the tracker holds for them, their organisations, and the
+     * recommendations they sent.
+     */
+    record PersonMatch(String personId, Set<String> names, Set<String> emails, Set<String> organisationIds,
+                       Set<String> recommendationIds) {
     }
 
     @PostMapping("/api/admin/persons/search")
     ResponseEntity<List<PersonMatch>> search(@RequestBody JsonNode body,
                                              @RequestParam(required = false) Long minPosition) {
         String query = fold(reader.read(body, Search.class).query());
-        return ReadResponses.at(positions.read(CatalogueProjection.PROCESSING_GROUP, minPosition,
-                () -> matches(query)));
+        return ReadResponses.at(positions.read(List.of(CatalogueProjection.PROCESSING_GROUP,
+                RecommendationProjection.PROCESSING_GROUP), minPosition, () -> matches(query)));
     }
 
     private List<PersonMatch> matches(String query) {
@@ -67,17 +77,26 @@ class PersonSearchController {
         List<PersonView> opened = contacts.of(records, true);
         Map<String, PersonMatch> people = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            PersonView person = opened.get(i);
-            PersonMatch match = people.computeIfAbsent(person.id(),
-                    id -> new PersonMatch(id, new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
-            addIfPresent(match.names(), person.name());
-            addIfPresent(match.emails(), person.email());
+            PersonMatch match = add(people, opened.get(i));
             match.organisationIds().add(records.get(i).organisationId());
+        }
+        List<RecommendationQueries.Recommender> recommenders = recommendations.everyRecommender();
+        for (RecommendationQueries.Recommender recommender : recommenders) {
+            PersonMatch match = add(people, contacts.of(recommender.personId(), recommender.details(), true));
+            match.recommendationIds().add(recommender.recommendationId());
         }
         return people.values().stream()
                 .filter(person -> anyContains(person.names(), query) || anyContains(person.emails(), query))
                 .limit(MAX_MATCHES)
                 .toList();
+    }
+
+    private static PersonMatch add(Map<String, PersonMatch> people, PersonView person) {
+        PersonMatch match = people.computeIfAbsent(person.id(),
+                id -> new PersonMatch(id, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
+        addIfPresent(match.names(), person.name());
+        addIfPresent(match.emails(), person.email());
+        return match;
     }
 
     private static void addIfPresent(Set<String> values, String value) {

@@ -10,8 +10,9 @@ import ro.cluj.crt.personal.PersonalDataVault;
 import ro.cluj.crt.personal.Revealed;
 
 /**
- * Opens contact people for a reader: with their fields for readers allowed to see personal data, withheld for the
- * others, and erased for everyone once the person's key is gone.
+ * Opens people for a reader: with their fields for readers allowed to see personal data, withheld for the others, and
+ * erased for everyone once the person's key is gone. Contact people of organisations and people who recommend an
+ * initiative are shown the same way.
  */
 @Component
 public class ContactViews {
@@ -32,9 +33,17 @@ public class ContactViews {
                 .toList();
     }
 
+    /** One person with details sealed with their key, such as the recommender of an initiative. */
+    public PersonView of(PersonId person, ContactDetails details, boolean personalData) {
+        return view(person.value(), details, vault.openerFor(person), personalData);
+    }
+
     private static PersonView view(StoredContact contact, PersonalDataVault.Opener opener, boolean personalData) {
-        String id = contact.personId().value();
-        ContactDetails details = contact.details();
+        return view(contact.personId().value(), contact.details(), opener, personalData);
+    }
+
+    private static PersonView view(String id, ContactDetails details, PersonalDataVault.Opener opener,
+                                   boolean personalData) {
         if (opener.open(details.name()) instanceof Revealed.Erased erased) {
             return PersonView.erased(id, erased.erasedAt());
         }
