@@ -24,7 +24,17 @@ final class CommitmentStates {
     }
 
     static CommitmentState fold(String commitmentId, List<Step> steps, LocalDate today) {
+        return fold(commitmentId, steps, today, false);
+    }
+
+    /**
+     * Folds the steps in the order given (the order the tracker recorded them). With {@code latestFactWins}, a
+     * progress report or review about an earlier date than the one already folded in does not replace it: what
+     * had happened by then, whatever the order the tracker learned it in.
+     */
+    static CommitmentState fold(String commitmentId, List<Step> steps, LocalDate today, boolean latestFactWins) {
         Fold fold = new Fold();
+        fold.latestFactWins = latestFactWins;
         steps.forEach(fold::apply);
         return fold.state(commitmentId, today);
     }
@@ -47,6 +57,7 @@ final class CommitmentStates {
         private CommitmentState.Progress progress;
         private CommitmentState.Review review;
         private long lastSequence = -1;
+        private boolean latestFactWins;
 
         static Fold resume(CommitmentState state) {
             Fold fold = new Fold();
@@ -94,11 +105,22 @@ final class CommitmentStates {
                 case "MilestoneMissed" -> milestones.computeIfPresent(text(c, "milestoneId"), (id, m) ->
                         m.dueDate().equals(date(c, "dueDate")) && m.status().equals("open")
                                 ? new MilestoneState(id, m.title(), m.dueDate(), "missed", null) : m);
-                case "ProgressReported" -> progress = new CommitmentState.Progress(text(c, "status"),
-                        (Integer) c.get("percentage"), date(c, "reportedFor"), text(c, "note"));
+                case "ProgressReported" -> {
+                    CommitmentState.Progress reported = new CommitmentState.Progress(text(c, "status"),
+                            (Integer) c.get("percentage"), date(c, "reportedFor"), text(c, "note"));
+                    if (progress == null || !latestFactWins
+                            || !earlier(reported.reportedFor(), progress.reportedFor())) {
+                        progress = reported;
+                    }
+                }
                 case "CommitmentRevised" -> values.put(text(c, "part"), c.get("value"));
-                case "CommitmentReviewed" -> review = new CommitmentState.Review(text(c, "assessment"),
-                        date(c, "reviewedFor"), text(c, "note"));
+                case "CommitmentReviewed" -> {
+                    CommitmentState.Review reviewed = new CommitmentState.Review(text(c, "assessment"),
+                            date(c, "reviewedFor"), text(c, "note"));
+                    if (review == null || !latestFactWins || !earlier(reviewed.reviewedFor(), review.reviewedFor())) {
+                        review = reviewed;
+                    }
+                }
                 case "CoSignerAdded" -> coSigners.add(text(c, "organisationId"));
                 case "CoSignerWithdrawn" -> coSigners.remove(text(c, "organisationId"));
                 case "CommitmentFulfilled" -> status = "fulfilled";
@@ -126,6 +148,10 @@ final class CommitmentStates {
                     new ArrayList<>(coSigners), sessionId, lessonIds, date(values, "startDate"), target,
                     new ArrayList<>(milestones.values()), progress, review, late, lastSequence);
         }
+    }
+
+    private static boolean earlier(LocalDate date, LocalDate than) {
+        return date != null && than != null && date.isBefore(than);
     }
 
     private static String text(Map<String, Object> content, String key) {

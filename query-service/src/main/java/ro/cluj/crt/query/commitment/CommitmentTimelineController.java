@@ -79,7 +79,7 @@ class CommitmentTimelineController {
                     if (found.stream().noneMatch(step -> step.type().equals("CommitmentMade"))) {
                         throw new NotFoundException("no commitment with this id at that time");
                     }
-                    return CommitmentStates.fold(commitmentId, found, day);
+                    return CommitmentStates.fold(commitmentId, found, day, line.equals("happened"));
                 }));
     }
 
@@ -95,8 +95,7 @@ class CommitmentTimelineController {
                 SELECT event_type, sequence_number, content FROM commitment_timeline
                 WHERE commitment_id = ?
                   AND coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Bucharest')::date) <= ?
-                ORDER BY coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Bucharest')::date),
-                         sequence_number""",
+                ORDER BY sequence_number""",
                 CommitmentTimelineController::step, commitmentId, day);
     }
 

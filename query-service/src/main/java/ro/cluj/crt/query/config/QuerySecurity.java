@@ -12,14 +12,10 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
  * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented
-<<<<<<< HEAD
- * data to the public), as are commitments, their timelines and the dashboard, lessons and working sessions (the
- * public sees published lessons and sessions that are not cancelled); managing projections needs an admin.
-=======
- * data to the public), as are commitments, their timelines and the dashboard; managing projections needs an admin.
- * Recommendations are never public: the triage list is for staff, one recommendation for any logged-in role (the
- * recommender's details for staff only).
->>>>>>> recommendations
+ * data to the public), as are commitments, their timelines and the dashboard, weekly editions, insights, lessons and
+ * working sessions (the public sees published lessons and sessions that are not cancelled); managing projections
+ * needs an admin. Recommendations are never public: the triage list is for staff, one recommendation for any
+ * logged-in role (the recommender's details for staff only).
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {

@@ -78,6 +78,25 @@ class CommitmentStatesTest {
         assertThat(CommitmentDashboardProjection.nextDueDate(state)).isEqualTo(LocalDate.of(2026, 11, 30));
     }
 
+    @Test
+    void onTheHappenedLineAReportRecordedLateAboutAnEarlierDayDoesNotHideTheLaterOne() {
+        add("CommitmentMade", Map.of("title", "Night shelter", "leadOrganisationId", "org-1",
+                "startDate", "2026-01-01", "targetDate", "2027-12-31",
+                "milestones", List.of(Map.of("milestoneId", "m1", "title", "Beds", "dueDate", "2026-06-30"))));
+        add("MilestoneMissed", Map.of("milestoneId", "m1", "dueDate", "2026-06-30"));
+        add("ProgressReported", Map.of("status", "on-track", "percentage", 30, "reportedFor", "2026-10-01"));
+        add("ProgressReported", Map.of("status", "delayed", "percentage", 10, "reportedFor", "2026-08-01",
+                "reason", "an older report, found late"));
+
+        CommitmentState recorded = CommitmentStates.fold("c-1", steps, TODAY, false);
+        CommitmentState happened = CommitmentStates.fold("c-1", steps, TODAY, true);
+
+        assertThat(recorded.latestProgress().percentage()).as("what the tracker showed last").isEqualTo(10);
+        assertThat(happened.latestProgress().percentage()).as("the latest fact").isEqualTo(30);
+        assertThat(happened.milestones().getFirst().status()).as("missed before the commitment was recorded")
+                .isEqualTo("missed");
+    }
+
     private void history() {
         add("CommitmentMade", Map.of("title", "Scale the food bank network", "leadOrganisationId", "org-1",
                 "coSignerIds", List.of("org-2"), "field", "social-support-and-basic-needs", "kind", "scale-service",
