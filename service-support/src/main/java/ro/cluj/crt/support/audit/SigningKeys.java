@@ -54,7 +54,7 @@ public final class SigningKeys {
             PublicKey publicKey = publicKey(Base64.getDecoder().decode(parts[1]));
             byte[] probe = "crt-signing-key-probe".getBytes(StandardCharsets.US_ASCII);
             if (!verify(publicKey, probe, sign(privateKey, probe))) {
-                throw new IllegalArgumentException("the signing key's private and public halves do not belong together");
+                throw new IllegalArgumentException("the signing key's two halves do not belong together");
             }
             return new KeyPair(publicKey, privateKey);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
