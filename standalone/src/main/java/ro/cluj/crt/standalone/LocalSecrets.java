@@ -9,10 +9,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.Supplier;
 import ro.cluj.crt.personal.MasterKey;
+import ro.cluj.crt.support.audit.SigningKeys;
 
 /**
  * The secrets of a tracker on one machine, made once and kept in the data folder, readable by its owner only, so
- * that they survive restarts: the key that signs access tokens and the master key of personal data.
+ * that they survive restarts: the key that signs access tokens, the master key of personal data and the Ed25519 key
+ * pair that signs checkpoints of the event chain.
  */
 final class LocalSecrets {
 
@@ -28,6 +30,11 @@ final class LocalSecrets {
     /** Back this file up apart from the database: without it no personal value can be read again. */
     static Path masterKey(Path dataDirectory) throws IOException {
         return file(dataDirectory.resolve("master-key"), MasterKey::generate);
+    }
+
+    /** The private key that signs chain checkpoints; its public half is published by the audit API. */
+    static Path signingKey(Path dataDirectory) throws IOException {
+        return file(dataDirectory.resolve("audit-signing-key"), SigningKeys::generate);
     }
 
     private static Path file(Path file, Supplier<String> generator) throws IOException {

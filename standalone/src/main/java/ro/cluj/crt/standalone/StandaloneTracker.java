@@ -40,7 +40,11 @@ public final class StandaloneTracker implements AutoCloseable {
         this.queryService = queryService;
     }
 
+    /** Runs the tracker; with the single argument {@code verify-chain} it verifies the event chain instead. */
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && "verify-chain".equals(args[0])) {
+            System.exit(VerifyChain.run());
+        }
         StandaloneTracker tracker = start(Settings.fromEnvironment(), args);
         Runtime.getRuntime().addShutdownHook(new Thread(tracker::close, "crt-shutdown"));
     }
@@ -63,6 +67,9 @@ public final class StandaloneTracker implements AutoCloseable {
         }
         shared.put("crt.security.token-secret", settings.tokenSecret() != null ? settings.tokenSecret()
                 : Files.readString(LocalSecrets.tokenSecret(settings.dataDirectory())).trim());
+        if (!settings.signingKeyConfigured()) {
+            shared.put("crt.audit.signing-key-file", LocalSecrets.signingKey(settings.dataDirectory()));
+        }
         if (!settings.masterKeyConfigured()) {
             shared.put("crt.personal-data.master-key-file", LocalSecrets.masterKey(settings.dataDirectory()));
         }
@@ -130,6 +137,12 @@ public final class StandaloneTracker implements AutoCloseable {
         boolean masterKeyConfigured() {
             return blankToNull(System.getenv("CRT_MASTER_KEY")) != null
                     || blankToNull(System.getenv("CRT_MASTER_KEY_FILE")) != null;
+        }
+
+        /** Whether the environment gives the checkpoint signing key; else it is kept in the data folder. */
+        boolean signingKeyConfigured() {
+            return blankToNull(System.getenv("CRT_AUDIT_SIGNING_KEY")) != null
+                    || blankToNull(System.getenv("CRT_AUDIT_SIGNING_KEY_FILE")) != null;
         }
 
         private static String blankToNull(String value) {

@@ -15,7 +15,10 @@ import ro.cluj.crt.support.security.ServiceSecurity;
  * data to the public), as are commitments, their timelines and the dashboard, weekly editions, insights, lessons and
  * working sessions (the public sees published lessons and sessions that are not cancelled); managing projections
  * needs an admin. Recommendations are never public: the triage list is for staff, one recommendation for any
- * logged-in role (the recommender's details for staff only).
+ * logged-in role (the recommender's details for staff only). The audit API (events with metadata, chain
+ * verification) is for auditors only, admins included only if they also hold the auditor role, so that those who
+ * erase and rebuild are checked by someone else; the signed checkpoints and the public key are public, so that
+ * outsiders can hold the tracker to them.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
@@ -37,6 +40,8 @@ public class QuerySecurity {
                 .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                 .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").permitAll()
+                .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/recommendations").hasRole(Role.STAFF.name())
                 .requestMatchers("/api/**").authenticated()
