@@ -74,6 +74,8 @@ public final class StandaloneTracker implements AutoCloseable {
             shared.put("crt.personal-data.master-key-file", LocalSecrets.masterKey(settings.dataDirectory()));
         }
         shared.put("spring.profiles.active", "local");
+        // the local profile has demo accounts with published passwords: listen on this machine only, unless told
+        shared.put("server.address", System.getenv().getOrDefault("CRT_BIND_ADDRESS", "127.0.0.1"));
         ConfigurableApplicationContext commands = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, shared, settings.commandPort(), args);
         ConfigurableApplicationContext queries = run(QueryServiceApplication.class,

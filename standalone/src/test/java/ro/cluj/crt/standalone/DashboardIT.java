@@ -27,7 +27,7 @@ class DashboardIT {
     static final RunningTracker system = new RunningTracker();
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Bucharest"));
-    private static final String SESSION = "ws-2026-03";
+    private static String session;
 
     private static TrackerClient staff;
     private static TrackerClient monitor;
@@ -44,8 +44,13 @@ class DashboardIT {
         cityHall = organisation("Primăria Cluj-Napoca", "public-authority");
         redCross = organisation("Crucea Roșie Cluj", "civil-society");
         university = organisation("Universitatea Babeș-Bolyai", "academia");
-        make("onTrack", cityHall, List.of(redCross), "health", SESSION, TODAY.plusMonths(3));
-        make("dueSoon", cityHall, List.of(), "health", SESSION, TODAY.plusDays(10));
+        TrackerClient.Response scheduled = staff.post("/api/sessions", """
+                {"topic":"Health services after the emergency","date":"%s","place":"Cluj-Napoca"}"""
+                .formatted(TODAY.minusMonths(2)));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        session = scheduled.json().get("id").asText();
+        make("onTrack", cityHall, List.of(redCross), "health", session, TODAY.plusMonths(3));
+        make("dueSoon", cityHall, List.of(), "health", session, TODAY.plusDays(10));
         make("reportedDelayed", redCross, List.of(), "social-support-and-basic-needs", null, TODAY.plusMonths(4));
         make("late", cityHall, List.of(), "digital-services", null, TODAY.minusDays(1));
         make("fulfilled", university, List.of(), "education-and-childcare", null, TODAY.plusMonths(5));
@@ -63,7 +68,7 @@ class DashboardIT {
         assertThat(dashboard.get("today").asText()).isEqualTo(TODAY.toString());
         assertThat(counts(dashboard.get("total"))).containsExactly(6L, 1L, 2L, 1L, 1L, 1L);
         assertThat(group(dashboard.get("byField"), "health")).containsExactly(2L, 1L, 1L, 0L, 0L, 0L);
-        assertThat(group(dashboard.get("bySession"), SESSION)).containsExactly(2L, 1L, 1L, 0L, 0L, 0L);
+        assertThat(group(dashboard.get("bySession"), session)).containsExactly(2L, 1L, 1L, 0L, 0L, 0L);
         assertThat(group(dashboard.get("bySession"), null)).containsExactly(4L, 0L, 1L, 1L, 1L, 1L);
         long made = 0;
         long fulfilled = 0;
@@ -86,7 +91,7 @@ class DashboardIT {
                 "late");
         assertThat(listed("organisation=" + redCross)).as("lead or co-signer")
                 .containsExactlyInAnyOrder("onTrack", "reportedDelayed", "abandoned");
-        assertThat(listed("session=" + SESSION + "&field=health")).containsExactlyInAnyOrder("onTrack", "dueSoon");
+        assertThat(listed("session=" + session + "&field=health")).containsExactlyInAnyOrder("onTrack", "dueSoon");
         assertThat(listed("standing=open&sort=next-due")).as("the most urgent first")
                 .containsExactly("late", "dueSoon", "onTrack", "reportedDelayed");
 
@@ -114,6 +119,15 @@ class DashboardIT {
         assertThat(fields).containsExactlyInAnyOrder("standing", "field", "sort", "direction", "size",
                 "atRiskWithinDays");
         assertThat(system.client().get("/api/organisations/nobody/commitments").status()).isEqualTo(404);
+        TrackerClient.Response unknownOrigin = staff.post("/api/commitments", """
+                {"leadOrganisationId":"%s","title":"From nowhere","field":"health","kind":"improve-measure",
+                 "startDate":"%s","targetDate":"%s","origin":{"sessionId":"no-such-session"}}"""
+                .formatted(cityHall, TODAY, TODAY.plusYears(1)));
+        assertThat(unknownOrigin.status()).as(unknownOrigin.body()).isEqualTo(422);
+        assertThat(unknownOrigin.body()).contains("origin.sessionId");
+        TrackerClient.Response nul = system.client().get("/api/dashboard/commitments.csv?organisation=a%00b");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("errors").get(0).get("field").asText()).isEqualTo("organisation");
         assertThat(system.client().get("/api/dashboard/commitments.json").body())
                 .doesNotContain("acc-staff", "acc-monitor");
     }
@@ -146,7 +160,7 @@ class DashboardIT {
                 + "progress_status,percentage,progress_for,assessment,made_at,changed_at,last_sequence");
         assertThat(lines).hasSize(7);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(ids.get("onTrack") + ",")
-                .contains(",health,", "," + redCross + "," + SESSION + ",open,on-track,", ",on-track,20,"));
+                .contains(",health,", "," + redCross + "," + session + ",open,on-track,", ",on-track,20,"));
 
         JsonNode json = read("/api/dashboard/commitments.json?standing=open");
         assertThat(json.size()).isEqualTo(4);
@@ -194,7 +208,7 @@ class DashboardIT {
         return created.json().get("id").asText();
     }
 
-    private static void make(String name, String lead, List<String> coSigners, String field, String session,
+    private static void make(String name, String lead, List<String> coSigners, String field, String sessionId,
                              LocalDate due) {
         String coSignerIds = String.join(",", coSigners.stream().map(id -> "\"" + id + "\"").toList());
         TrackerClient.Response made = staff.post("/api/commitments", """
@@ -202,7 +216,7 @@ class DashboardIT {
                  "kind":"improve-measure","startDate":"%s","targetDate":"%s",%s
                  "milestones":[{"id":"m1","title":"First step","dueDate":"%s"}]}"""
                 .formatted(lead, coSignerIds, name, field, TODAY.minusMonths(2), TODAY.plusYears(1),
-                        session == null ? "" : "\"origin\":{\"sessionId\":\"" + session + "\"},", due));
+                        sessionId == null ? "" : "\"origin\":{\"sessionId\":\"" + sessionId + "\"},", due));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         ids.put(name, made.json().get("id").asText());
         position = Math.max(position, made.json().get("position").asLong());

@@ -26,7 +26,9 @@ import ro.cluj.crt.command.commitment.CommitmentCommands.ReviewCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.ReviseCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.WithdrawCoSigner;
 import ro.cluj.crt.command.config.Clocks;
+import ro.cluj.crt.command.lesson.Lesson;
 import ro.cluj.crt.command.organisation.Organisation;
+import ro.cluj.crt.command.session.WorkingSession;
 import ro.cluj.crt.command.write.AggregateDirectory;
 import ro.cluj.crt.command.write.CommandSender;
 import ro.cluj.crt.command.write.StaffRequests;
@@ -77,8 +79,9 @@ class CommitmentController {
             }
             requireOrganisation(coSigners.get(i), "coSignerIds[" + i + "]");
         }
-        String id = requests.idForCreate(Commitment.class, request.id(), null, key);
         CommitmentRequests.Origin origin = request.origin();
+        requireOrigin(origin);
+        String id = requests.idForCreate(Commitment.class, request.id(), null, key);
         MakeCommitment command = new MakeCommitment(id, request.leadOrganisationId(), coSigners,
                 request.title().strip(), Texts.optional(request.description()), request.field(), request.kind(),
                 origin == null ? null : new CommitmentOrigin(origin.sessionId(), origin.lessonIds()),
@@ -189,6 +192,24 @@ class CommitmentController {
         requests.requireExisting(commitmentId, Commitment.class);
         MetaData metaData = requests.metadata(role, reason);
         return WriteResponses.ok(commands.send(command, metaData));
+    }
+
+    /** The session and lessons a commitment names as its origin are ones the tracker holds. */
+    private void requireOrigin(CommitmentRequests.Origin origin) {
+        if (origin == null) {
+            return;
+        }
+        if (origin.sessionId() != null && !directory.exists(origin.sessionId(), WorkingSession.class)) {
+            throw new RuleViolationException("commitment-origin-exists", "origin.sessionId",
+                    "no working session with this id");
+        }
+        List<String> lessons = list(origin.lessonIds());
+        for (int i = 0; i < lessons.size(); i++) {
+            if (!directory.exists(lessons.get(i), Lesson.class)) {
+                throw new RuleViolationException("commitment-origin-exists", "origin.lessonIds[" + i + "]",
+                        "no lesson with this id");
+            }
+        }
     }
 
     private void requireOrganisation(String organisationId, String field) {

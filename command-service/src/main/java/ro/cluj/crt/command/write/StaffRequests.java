@@ -1,5 +1,6 @@
 package ro.cluj.crt.command.write;
 
+import java.util.Locale;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import ro.cluj.crt.events.EventMetadata;
@@ -52,7 +53,8 @@ public class StaffRequests {
     /** Answers 404 unless {@code id} names an aggregate of this type; for ids named in the path. */
     public void requireExisting(String id, Class<?> aggregateType) {
         if (!directory.exists(id, aggregateType)) {
-            throw new NotFoundException("no " + aggregateType.getSimpleName().toLowerCase() + " with this id");
+            throw new NotFoundException("no " + aggregateType.getSimpleName()
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT) + " with this id");
         }
     }
 

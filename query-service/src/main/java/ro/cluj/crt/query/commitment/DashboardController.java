@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ro.cluj.crt.events.api.CommitmentDashboard;
 import ro.cluj.crt.events.api.CommitmentSummary;
 import ro.cluj.crt.events.api.OrganisationCommitments;
@@ -19,6 +18,7 @@ import ro.cluj.crt.events.api.Scorecard;
 import ro.cluj.crt.query.catalogue.CatalogueProjection;
 import ro.cluj.crt.query.config.Paging;
 import ro.cluj.crt.query.config.ProjectionPositions;
+import ro.cluj.crt.query.config.PublicAddress;
 import ro.cluj.crt.query.config.QueryClock;
 import ro.cluj.crt.query.config.ReadResponses;
 import ro.cluj.crt.support.web.FieldError;
@@ -42,11 +42,14 @@ class DashboardController {
     private final DashboardQueries queries;
     private final ProjectionPositions positions;
     private final Clock clock;
+    private final PublicAddress address;
 
-    DashboardController(DashboardQueries queries, ProjectionPositions positions, Clock clock) {
+    DashboardController(DashboardQueries queries, ProjectionPositions positions, Clock clock,
+                        PublicAddress address) {
         this.queries = queries;
         this.positions = positions;
         this.clock = clock;
+        this.address = address;
     }
 
     @GetMapping("/api/dashboard")
@@ -125,8 +128,7 @@ class DashboardController {
         }
         DashboardFilter filter = filter(within, errors, standing, field, kind, organisation, session, sort,
                 direction);
-        String timelines = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/api/commitments/").build().toUriString() + "%s/timeline";
+        String timelines = address.of("/api/commitments/") + "%s/timeline";
         return ReadResponses.csv(positions.read(GROUP, minPosition, () -> DecidimResults.write(asked,
                 result -> queries.eachResult(filter, timelines, result))), "results.csv");
     }

@@ -3,15 +3,17 @@ package ro.cluj.crt.query.commitment;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import ro.cluj.crt.events.api.CommitmentSummary;
 import ro.cluj.crt.events.api.Scorecard;
+import ro.cluj.crt.query.config.CsvCells;
 
 /**
  * The dashboard's lists as CSV, with stable snake_case column names (RFC 4180, UTF-8, CRLF line ends). A list of ids
- * is one cell with the ids separated by semicolons.
+ * is one cell with the ids separated by semicolons; texts are kept from being read as formulas ({@link CsvCells}).
  */
 final class DashboardCsv {
 
@@ -52,7 +54,7 @@ final class DashboardCsv {
 
     private static void print(CSVPrinter printer, Object... values) {
         try {
-            printer.printRecord(values);
+            printer.printRecord(Arrays.stream(values).map(CsvCells::safe).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

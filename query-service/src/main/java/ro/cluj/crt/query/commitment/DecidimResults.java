@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import ro.cluj.crt.events.api.CommitmentSummary;
 import ro.cluj.crt.events.vocabulary.Field;
+import ro.cluj.crt.query.config.CsvCells;
 
 /**
  * Commitments as Decidim accountability results: the columns Decidim's results exporter writes (versions 0.28 and
@@ -44,7 +45,7 @@ final class DecidimResults {
         try (CSVPrinter printer = format.print(out)) {
             source.accept(result -> {
                 try {
-                    printer.printRecord(row(locales, result));
+                    printer.printRecord(row(locales, result).stream().map(CsvCells::safe).toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -18,13 +19,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ro.cluj.crt.events.api.EditionSummary;
 import ro.cluj.crt.events.api.EditionView;
 import ro.cluj.crt.events.api.Page;
 import ro.cluj.crt.query.catalogue.CatalogueProjection;
+import ro.cluj.crt.query.config.CsvCells;
 import ro.cluj.crt.query.config.Paging;
 import ro.cluj.crt.query.config.ProjectionPositions;
+import ro.cluj.crt.query.config.PublicAddress;
 import ro.cluj.crt.query.config.ReadResponses;
 import ro.cluj.crt.query.config.ViewJson;
 import ro.cluj.crt.support.web.FieldError;
@@ -48,10 +50,12 @@ class EditionController {
 
     private final EditionQueries queries;
     private final ProjectionPositions positions;
+    private final PublicAddress address;
 
-    EditionController(EditionQueries queries, ProjectionPositions positions) {
+    EditionController(EditionQueries queries, ProjectionPositions positions, PublicAddress address) {
         this.queries = queries;
         this.positions = positions;
+        this.address = address;
     }
 
     @GetMapping("/api/editions")
@@ -87,8 +91,8 @@ class EditionController {
         try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("measure_id", "title", "field",
                 "organisation_id", "organisation_name", "sector").get().print(out)) {
             for (EditionView.PublishedMeasure m : edition.measures()) {
-                csv.printRecord(m.measureId(), m.title(), m.field().code(), m.organisationId(), m.organisationName(),
-                        m.sector().code());
+                csv.printRecord(Stream.of(m.measureId(), m.title(), m.field().code(), m.organisationId(),
+                        m.organisationName(), m.sector().code()).map(CsvCells::safe).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,7 +138,7 @@ class EditionController {
         return Integer.parseInt(text);
     }
 
-    private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/editions/").build().toUriString();
+    private String base() {
+        return address.of("/api/editions/");
     }
 }

@@ -66,7 +66,7 @@ final class EditionFeeds {
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", "https://jsonfeed.org/version/1.1");
         feed.put("title", TITLE);
-        feed.put("home_page_url", base);
+        feed.put("home_page_url", base.substring(0, base.length() - 1));
         feed.put("feed_url", base + "feed.json");
         List<Map<String, Object>> items = new ArrayList<>();
         for (EditionQueries.Stored edition : editions) {

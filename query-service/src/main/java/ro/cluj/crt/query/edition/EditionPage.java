@@ -1,6 +1,7 @@
 package ro.cluj.crt.query.edition;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.web.util.HtmlUtils;
 import ro.cluj.crt.events.api.EditionSummary;
 import ro.cluj.crt.events.api.EditionView;
@@ -38,7 +39,10 @@ final class EditionPage {
                     .append(escape(edition.reason())).append("</p>\n");
         }
         if (!summary.correctedBy().isEmpty()) {
-            html.append("<p><strong>Corrected by edition ").append(summary.correctedBy()).append(".</strong></p>\n");
+            html.append("<p><strong>Corrected by ").append(summary.correctedBy().size() == 1 ? "edition " : "editions ")
+                    .append(summary.correctedBy().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")))
+                    .append(".</strong></p>\n");
         }
         if (edition.note() != null) {
             html.append("<p>").append(escape(edition.note())).append("</p>\n");
@@ -49,11 +53,13 @@ final class EditionPage {
                 .append(totals.measures()).append(" measures</li>\n</ul>\n");
         EditionView.Changes changes = edition.changes();
         html.append("<h2>Since ").append(changes.since() == null ? "the start" : "edition " + changes.since())
-                .append("</h2>\n<ul>\n<li>").append(changes.newMeasures().size()).append(" new measures, ")
-                .append(changes.removedMeasureIds().size()).append(" no longer published</li>\n<li>")
-                .append(changes.newOrganisations().size()).append(" organisations named for the first time</li>\n<li>")
-                .append(changes.supportNeedsAppeared().size()).append(" kinds of support need appeared, ")
-                .append(changes.supportNeedsDisappeared().size()).append(" disappeared</li>\n</ul>\n");
+                .append("</h2>\n<ul>\n<li>New measures: ").append(changes.newMeasures().size())
+                .append("; no longer published: ").append(changes.removedMeasureIds().size())
+                .append("</li>\n<li>Organisations named for the first time: ").append(changes.newOrganisations().size())
+                .append("</li>\n<li>Kinds of support need that appeared: ")
+                .append(changes.supportNeedsAppeared().size())
+                .append("; that disappeared: ").append(changes.supportNeedsDisappeared().size())
+                .append("</li>\n</ul>\n");
         html.append("<h2>Measures by field</h2>\n<table>\n<thead><tr><th scope=\"col\">Field</th>")
                 .append("<th scope=\"col\">Organisations</th><th scope=\"col\">Measures</th></tr></thead>\n<tbody>\n");
         for (ReportView.FieldCount field : edition.report().byField()) {

@@ -105,7 +105,7 @@ public class RequestReader {
         }
     }
 
-    private static boolean hasLoneSurrogate(String text) {
+    static boolean hasLoneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -117,7 +117,7 @@ public class RequestReader {
         return false;
     }
 
-    private static boolean hasControlCharacter(String text) {
+    static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') {

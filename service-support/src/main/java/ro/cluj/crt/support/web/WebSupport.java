@@ -14,8 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The web conventions both services share: JSON limits, correlation ids, body size limit, problem responses. */
+/**
+ * The web conventions both services share: JSON limits, correlation ids, body size limit, query parameter check,
+ * problem responses.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemResponses.class)
 public class WebSupport {
@@ -45,6 +50,16 @@ public class WebSupport {
                 new FilterRegistrationBean<>(new RequestSizeLimit(limit.toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer queryParameterCheck() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new QueryParameterCheck());
+            }
+        };
     }
 
     @Bean
