@@ -47,6 +47,9 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
+        if (settings.replay()) {
+            System.exit(new ReplayBenchmark(settings).runAndCleanUp());
+        }
         System.exit(settings.reads() ? new ReadBenchmark(settings).runAndCleanUp()
                 : new Benchmark(settings).runAndCleanUp());
     }

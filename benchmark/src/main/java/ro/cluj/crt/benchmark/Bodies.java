@@ -38,6 +38,9 @@ final class Bodies {
     static final String LOGIN = """
             {"username":"staff","password":"staff-local-password"}""";
 
+    static final String ADMIN_LOGIN = """
+            {"username":"admin","password":"admin-local-password"}""";
+
     private Bodies() {
     }
 }

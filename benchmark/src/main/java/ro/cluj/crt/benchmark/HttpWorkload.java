@@ -45,6 +45,14 @@ final class HttpWorkload {
         }
     }
 
+    /** Logs in once more with other credentials (a login body) and answers that account's access token. */
+    String accessToken(String login) throws IOException, InterruptedException {
+        HttpResponse<String> answer = clients.getFirst().http().send(post("/api/auth/token", login, null),
+                HttpResponse.BodyHandlers.ofString());
+        requireStatus(answer, 200, "login");
+        return json.readTree(answer.body()).path("accessToken").asText();
+    }
+
     /** The account the clients act as, which the command workload imitates in its metadata. */
     String accountId() {
         return clients.getFirst().accountId();

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * What one run measures and where: arguments ({@code --duration=15}, {@code --warmup=3}, {@code --clients=8},
- * {@code --keep}, and for the read figures {@code --reads}, {@code --samples=200}, {@code --commitments=10000},
- * {@code --timeline-events=1000}) win over the environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP},
- * {@code CRT_BENCH_CLIENTS}, {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
+ * {@code --keep}, for the read figures {@code --reads}, {@code --samples=200}, {@code --commitments=10000},
+ * {@code --timeline-events=1000}, for the replay figures {@code --replay}, {@code --events=1000000}) win over the
+ * environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP}, {@code CRT_BENCH_CLIENTS},
+ * {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
  *
  * @param serverUrl   the JDBC address of the PostgreSQL server, ending in '/', under which the fresh database is made
  * @param warmup      how long each workload runs, discarded, before anything is measured; at least 1 s, because the
@@ -17,9 +18,11 @@ import java.util.Map;
  * @param keep        whether the database is kept after the run, for a look at what was written
  * @param reads       whether this run measures read latencies instead of write throughput
  * @param reading     what a read run seeds and how many times it asks each question
+ * @param replay      whether this run measures how fast the query service replays a long history instead
+ * @param events      how many events a replay run puts in the store (at least this many)
  */
 record Settings(String serverUrl, Duration warmup, Duration duration, int concurrency, boolean keep, boolean reads,
-                Reading reading) {
+                Reading reading, boolean replay, long events) {
 
     /**
      * @param samples        timed turns of each read figure (API and SQL once each per turn)
@@ -33,6 +36,7 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
             usage: java -jar crt-benchmark.jar [--duration=SECONDS] [--warmup=SECONDS] [--clients=N] [--keep]
                    java -jar crt-benchmark.jar --reads [--samples=200] [--commitments=10000] [--timeline-events=1000]
                                                [--clients=N] [--keep]
+                   java -jar crt-benchmark.jar --replay [--events=1000000] [--keep]
               environment: CRT_BENCH_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/),
                            CRT_BENCH_DURATION (15), CRT_BENCH_WARMUP (3), CRT_BENCH_CLIENTS (8)""";
 
@@ -45,6 +49,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         int concurrency = Integer.parseInt(env.getOrDefault("CRT_BENCH_CLIENTS", "8"));
         boolean keep = false;
         boolean reads = false;
+        boolean replay = false;
+        long events = 1_000_000;
         int samples = 200;
         int commitments = 10_000;
         int timelineEvents = 1_000;
@@ -60,6 +66,10 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 keep = true;
             } else if (arg.equals("--reads")) {
                 reads = true;
+            } else if (arg.equals("--replay")) {
+                replay = true;
+            } else if (arg.startsWith("--events=")) {
+                events = Long.parseLong(value);
             } else if (arg.startsWith("--samples=")) {
                 samples = Integer.parseInt(value);
             } else if (arg.startsWith("--commitments=")) {
@@ -76,9 +86,15 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         if (samples < 1 || commitments < 1 || timelineEvents < 2) {
             throw new IllegalArgumentException("samples and commitments must be at least 1, timeline events 2");
         }
+        if (reads && replay) {
+            throw new IllegalArgumentException("--reads and --replay are separate runs");
+        }
+        if (events < ReplayBenchmark.MINIMUM_EVENTS) {
+            throw new IllegalArgumentException("--events must be at least " + ReplayBenchmark.MINIMUM_EVENTS);
+        }
         String url = server.endsWith("/") ? server : server + "/";
         return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep, reads,
-                new Reading(samples, commitments, timelineEvents));
+                new Reading(samples, commitments, timelineEvents), replay, events);
     }
 
     private static long seconds(String text) {
