@@ -186,12 +186,7 @@ public final class Benchmark {
         Cleanup.quietly("baseline connections", () -> baseline.close(), baseline != null);
         Cleanup.quietly("command service", () -> service.close(), service != null);
         Cleanup.quietly("inspection connection", () -> database.close(), database != null);
-        if (database != null && settings.keep()) {
-            progress("kept database " + database.name());
-        } else if (database != null) {
-            Cleanup.quietly("database " + database.name(), () -> database.drop(), true);
-            progress("dropped database " + database.name());
-        }
+        Cleanup.database(database, settings.keep());
     }
 
     private static void progress(String message) {

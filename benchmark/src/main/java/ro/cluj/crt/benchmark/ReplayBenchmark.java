@@ -426,12 +426,7 @@ final class ReplayBenchmark {
         Cleanup.quietly("command service", () -> commands.close(), commands != null);
         Cleanup.quietly("seeding connection", () -> sql.close(), sql != null);
         Cleanup.quietly("inspection connection", () -> database.close(), database != null);
-        if (database != null && settings.keep()) {
-            progress("kept database " + database.name());
-        } else if (database != null) {
-            Cleanup.quietly("database " + database.name(), () -> database.drop(), true);
-            progress("dropped database " + database.name());
-        }
+        Cleanup.database(database, settings.keep());
     }
 
     private static void progress(String message) {

@@ -75,7 +75,7 @@ class PersonalDataIT {
         String wrappedKey = wrappedKeyOf(ioana);
         assertThat(keyOffsetInTableFile(wrappedKey)).as("the live key is in the key table's file").isPositive();
         long lastBeforeErasure = system.count("SELECT max(global_index) FROM event_store.domain_event_entry");
-        String historyBeforeErasure = historyDigest(lastBeforeErasure);
+        String historyBeforeErasure = system.database.historyDigest(lastBeforeErasure);
         TrackerClient.Response erased = admin.post("/api/admin/persons/" + ioana + "/erasure",
                 "{\"requestReference\":\"REQ-2026-17\"}");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
@@ -106,7 +106,7 @@ class PersonalDataIT {
         assertThat(person(asMonitor, mihai).has("name")).isFalse();
         assertThat(person(asMonitor, ioana).get("erased").asBoolean()).isTrue();
 
-        assertThat(historyDigest(lastBeforeErasure)).as("the events stay byte for byte")
+        assertThat(system.database.historyDigest(lastBeforeErasure)).as("the events stay byte for byte")
                 .isEqualTo(historyBeforeErasure);
         assertThat(admin.postToQueries("/api/admin/persons/search?minPosition=" + position,
                 "{\"query\":\"remov-qk\"}").json().get(0).get("personId").asText())
@@ -219,22 +219,6 @@ class PersonalDataIT {
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);
-            }
-        }
-    }
-
-    /** A digest of every stored byte of the events up to {@code position}: payload, metadata, ids, times. */
-    private static String historyDigest(long position) throws Exception {
-        try (Connection connection = system.database.connect();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT md5(string_agg(global_index || ':' || event_identifier || ':' || time_stamp || ':'
-                                           || encode(payload, 'hex') || ':' || encode(meta_data, 'hex'), '|'
-                                           ORDER BY global_index))
-                     FROM event_store.domain_event_entry WHERE global_index <= ?""")) {
-            query.setLong(1, position);
-            try (ResultSet digest = query.executeQuery()) {
-                digest.next();
-                return digest.getString(1);
             }
         }
     }

@@ -212,7 +212,7 @@ class RecommendationIT {
         assertThat(match.get("emails").toString()).isEqualTo("[\"" + EMAIL + "\"]");
 
         long last = system.count("SELECT max(global_index) FROM event_store.domain_event_entry");
-        String before = historyDigest(last);
+        String before = system.database.historyDigest(last);
         TrackerClient.Response erased = admin.post("/api/admin/persons/" + person + "/erasure",
                 "{\"requestReference\":\"REQ-2026-31\"}");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
@@ -226,7 +226,7 @@ class RecommendationIT {
             assertThat(after.has("howToReachThem")).isFalse();
             assertThat(after.toString()).doesNotContain(NAME, EMAIL, "Qwerz");
         }
-        assertThat(historyDigest(last)).as("the events stay byte for byte").isEqualTo(before);
+        assertThat(system.database.historyDigest(last)).as("the events stay byte for byte").isEqualTo(before);
         for (String personal : List.of(NAME, EMAIL, HOW_TO_REACH, "Qvx", "Qwerz")) {
             assertThat(eventsHolding(personal)).as("events holding %s in clear", personal).isZero();
         }
@@ -324,19 +324,4 @@ class RecommendationIT {
         }
     }
 
-    /** A digest of every stored byte of the events up to {@code position}: payload, metadata, ids, times. */
-    private static String historyDigest(long position) throws Exception {
-        try (Connection connection = system.database.connect();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT md5(string_agg(global_index || ':' || event_identifier || ':' || time_stamp || ':'
-                                           || encode(payload, 'hex') || ':' || encode(meta_data, 'hex'), '|'
-                                           ORDER BY global_index))
-                     FROM event_store.domain_event_entry WHERE global_index <= ?""")) {
-            query.setLong(1, position);
-            try (ResultSet digest = query.executeQuery()) {
-                digest.next();
-                return digest.getString(1);
-            }
-        }
-    }
 }

@@ -2,6 +2,8 @@ package ro.cluj.crt.standalone;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -33,6 +35,22 @@ final class TestDatabase implements AutoCloseable {
 
     String url() {
         return SERVER + name;
+    }
+
+    /** A digest of every stored byte of the events up to {@code position}: payload, metadata, ids, times. */
+    String historyDigest(long position) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT md5(string_agg(global_index || ':' || event_identifier || ':' || time_stamp || ':'
+                                           || encode(payload, 'hex') || ':' || encode(meta_data, 'hex'), '|'
+                                           ORDER BY global_index))
+                     FROM event_store.domain_event_entry WHERE global_index <= ?""")) {
+            query.setLong(1, position);
+            try (ResultSet digest = query.executeQuery()) {
+                digest.next();
+                return digest.getString(1);
+            }
+        }
     }
 
     Connection connect() throws SQLException {
