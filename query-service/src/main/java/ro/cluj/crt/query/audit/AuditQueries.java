@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ro.cluj.crt.events.api.AuditEvent;
 import ro.cluj.crt.events.api.AuditEventPage;
 import ro.cluj.crt.events.api.ChainCheckpoint;
-import ro.cluj.crt.support.audit.ChainHash;
-import ro.cluj.crt.support.audit.CheckpointStatement;
+import ro.cluj.crt.events.audit.ChainHash;
+import ro.cluj.crt.events.audit.CheckpointStatement;
 
 /**
  * Reads the event table and the chain directly, in read-only transactions: auditors see the store itself, not a view
