@@ -59,7 +59,10 @@ class AuditExport {
         this.schema = schema;
     }
 
-    /** Links {@code fromLink} to {@code toLink}; a missing end is the chain's first link or its head. */
+    /**
+     * Links {@code fromLink} to {@code toLink}; a missing end is the chain's first link or its head, which also
+     * bounds {@code toLink}.
+     */
     record Range(Long fromLink, Long toLink) {
     }
 
@@ -90,11 +93,9 @@ class AuditExport {
 
     private AuditExportManifest.Range settled(Range range) {
         long from = range.fromLink() == null ? 1 : range.fromLink();
-        if (range.toLink() != null) {
-            return new AuditExportManifest.Range(from, range.toLink());
-        }
         Long head = jdbc.queryForObject("SELECT max(link_number) FROM " + schema + ".event_chain", Long.class);
-        return new AuditExportManifest.Range(from, head == null ? 0 : head);
+        long to = head == null ? 0 : head;
+        return new AuditExportManifest.Range(from, range.toLink() == null ? to : Math.min(range.toLink(), to));
     }
 
     private Written write(AuditExportManifest.Range range, OutputStream out) {
