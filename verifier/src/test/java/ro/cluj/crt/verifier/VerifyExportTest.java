@@ -98,8 +98,8 @@ class VerifyExportTest {
     void anEditionWhoseNumbersDifferFromTheEventsIsReportedNumberByNumber() throws Exception {
         Files.writeString(export.edition, Files.readString(export.edition)
                 .replace("\"interviews\":1,\"measures\":1", "\"interviews\":1,\"measures\":2")
-                .replace("[{\"field\":\"culture\",\"measureId\":\"m-2\"}]",
-                        "[{\"field\":\"culture\",\"measureId\":\"m-2\"},{\"field\":\"health\",\"measureId\":\"m-4\"}]"));
+                .replace("[{\"field\":\"culture\",\"measureId\":\"m-2\"}]", "[{\"field\":\"culture\","
+                        + "\"measureId\":\"m-2\"},{\"field\":\"health\",\"measureId\":\"m-4\"}]"));
 
         assertThat(run(export.events, export.manifest, "--edition", export.edition)).as(output).isEqualTo(1);
 
