@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.Supplier;
 import ro.cluj.crt.personal.MasterKey;
-import ro.cluj.crt.support.audit.SigningKeys;
+import ro.cluj.crt.events.audit.SigningKeys;
 
 /**
  * The secrets of a tracker on one machine, made once and kept in the data folder, readable by its owner only, so

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import ro.cluj.crt.support.audit.ChainHash;
-import ro.cluj.crt.support.audit.StoredEvent;
+import ro.cluj.crt.events.audit.ChainHash;
+import ro.cluj.crt.events.audit.StoredEvent;
+import ro.cluj.crt.support.audit.StoredEventRows;
 
 /**
  * Seals every event into the hash chain ({@code event_chain}) as soon as it becomes visible, and signs checkpoints.
@@ -248,14 +249,14 @@ final class ChainSealer implements SmartLifecycle {
 
     private List<StoredEvent> unsealed(long above) throws SQLException {
         List<StoredEvent> batch = new ArrayList<>();
-        try (PreparedStatement query = leader.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM " + events
+        try (PreparedStatement query = leader.prepareStatement("SELECT " + StoredEventRows.COLUMNS + " FROM " + events
                 + " e WHERE e.global_index > ? AND NOT EXISTS (SELECT 1 FROM " + chain + " c "
                 + "WHERE c.global_index = e.global_index) ORDER BY e.global_index LIMIT ?")) {
             query.setLong(1, above);
             query.setInt(2, settings.batchSize());
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    batch.add(StoredEvent.read(row));
+                    batch.add(StoredEventRows.read(row));
                 }
             }
         }

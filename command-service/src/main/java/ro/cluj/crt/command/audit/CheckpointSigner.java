@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ro.cluj.crt.support.audit.CheckpointStatement;
-import ro.cluj.crt.support.audit.SigningKeys;
+import ro.cluj.crt.events.audit.CheckpointStatement;
+import ro.cluj.crt.events.audit.SigningKeys;
 
 /**
  * Signs chain checkpoints with the tracker's Ed25519 private key, from {@code crt.audit.signing-key} or from the file

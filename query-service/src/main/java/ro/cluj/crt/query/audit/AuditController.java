@@ -3,7 +3,6 @@ package ro.cluj.crt.query.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -88,18 +87,10 @@ class AuditController {
 
     @GetMapping("/api/audit/public-key")
     SigningKeyView publicKey() {
-        List<SigningKeyView> keys = queries.signingKeys().stream().map(key -> view(key, null)).toList();
-        if (keys.isEmpty()) {
+        SigningKeyView key = queries.publicKey();
+        if (key == null) {
             throw new NotFoundException("no checkpoint has been signed yet");
         }
-        return new SigningKeyView(keys.getLast().algorithm(), keys.getLast().keyId(), keys.getLast().publicKey(),
-                keys.getLast().pem(), keys.getLast().firstUsedAt(), keys);
-    }
-
-    private static SigningKeyView view(AuditQueries.StoredKey key, List<SigningKeyView> all) {
-        String base64 = Base64.getEncoder().encodeToString(key.publicKey());
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(key.publicKey()) + "\n-----END PUBLIC KEY-----\n";
-        return new SigningKeyView(key.algorithm(), key.keyId(), base64, pem, key.firstUsedAt(), all);
+        return key;
     }
 }

@@ -1,10 +1,5 @@
 package ro.cluj.crt.query.audit;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ro.cluj.crt.events.api.AuditEvent;
 import ro.cluj.crt.events.api.AuditEventPage;
 import ro.cluj.crt.events.api.ChainCheckpoint;
-import ro.cluj.crt.support.audit.ChainHash;
-import ro.cluj.crt.support.audit.CheckpointStatement;
+import ro.cluj.crt.events.api.SigningKeyView;
+import ro.cluj.crt.events.audit.ChainHash;
+import ro.cluj.crt.events.audit.CheckpointStatement;
 
 /**
  * Reads the event table and the chain directly, in read-only transactions: auditors see the store itself, not a view
@@ -37,10 +33,12 @@ class AuditQueries {
             + "c.link_number, c.hash, c.previous_hash, c.sealed_at FROM %1$s.domain_event_entry e "
             + "LEFT JOIN %1$s.event_chain c ON c.global_index = e.global_index ";
 
+    private static final String CHECKPOINTS = "SELECT link_number, global_index, head_hash, recorded_at, key_id, "
+            + "signature FROM %s.chain_checkpoint ";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final String schema;
-    private final ObjectMapper json = new ObjectMapper();
 
     AuditQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                  @Value("${crt.event-store.schema}") String schema) {
@@ -92,15 +90,23 @@ class AuditQueries {
     }
 
     List<ChainCheckpoint> checkpoints(long after, int limit) {
-        return readOnly.execute(status -> jdbc.query("SELECT link_number, global_index, head_hash, recorded_at, "
-                + "key_id, signature FROM " + schema + ".chain_checkpoint WHERE link_number > ? "
-                + "ORDER BY link_number LIMIT ?", (row, i) -> {
-                    CheckpointStatement statement = new CheckpointStatement(row.getLong(1), row.getLong(2),
-                            row.getString(3), row.getTimestamp(4).toInstant(), row.getString(5));
-                    return new ChainCheckpoint(statement.linkNumber(), statement.globalIndex(),
-                            statement.headHash(), statement.recordedAt(), statement.keyId(), statement.text(),
-                            Base64.getEncoder().encodeToString(row.getBytes(6)));
-                }, after, limit));
+        return readOnly.execute(status -> jdbc.query(CHECKPOINTS.formatted(schema)
+                + "WHERE link_number > ? ORDER BY link_number LIMIT ?", (row, i) -> checkpoint(row), after, limit));
+    }
+
+    /** The checkpoints signed at links {@code fromLink} to {@code toLink}, both included, in link order. */
+    List<ChainCheckpoint> checkpointsBetween(long fromLink, long toLink) {
+        return readOnly.execute(status -> jdbc.query(CHECKPOINTS.formatted(schema)
+                + "WHERE link_number BETWEEN ? AND ? ORDER BY link_number", (row, i) -> checkpoint(row),
+                fromLink, toLink));
+    }
+
+    private static ChainCheckpoint checkpoint(ResultSet row) throws SQLException {
+        CheckpointStatement statement = new CheckpointStatement(row.getLong(1), row.getLong(2), row.getString(3),
+                row.getTimestamp(4).toInstant(), row.getString(5));
+        return new ChainCheckpoint(statement.linkNumber(), statement.globalIndex(), statement.headHash(),
+                statement.recordedAt(), statement.keyId(), statement.text(),
+                Base64.getEncoder().encodeToString(row.getBytes(6)));
     }
 
     record StoredKey(String keyId, String algorithm, byte[] publicKey, Instant firstUsedAt) {
@@ -112,11 +118,26 @@ class AuditQueries {
                         row.getString(1), row.getString(2), row.getBytes(3), row.getTimestamp(4).toInstant())));
     }
 
+    /** The key that signs checkpoints now, with every key that ever signed one; null when none has signed yet. */
+    SigningKeyView publicKey() {
+        List<StoredKey> stored = signingKeys();
+        List<SigningKeyView> keys = stored.stream().map(key -> view(key, null)).toList();
+        return keys.isEmpty() ? null : view(stored.getLast(), keys);
+    }
+
+    private static SigningKeyView view(StoredKey key, List<SigningKeyView> all) {
+        String base64 = Base64.getEncoder().encodeToString(key.publicKey());
+        String lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.publicKey());
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + lines + "\n-----END PUBLIC KEY-----\n";
+        return new SigningKeyView(key.algorithm(), key.keyId(), base64, pem, key.firstUsedAt(), all);
+    }
+
     private AuditEvent event(ResultSet row) throws SQLException {
         byte[] metadata = row.getBytes("meta_data");
         byte[] payload = row.getBytes("payload");
-        String metadataJson = jsonOrNull(metadata);
-        String payloadJson = jsonOrNull(payload);
+        String metadataJson = StoredJson.textOrNull(metadata);
+        String payloadJson = StoredJson.textOrNull(payload);
         Timestamp sealedAt = row.getTimestamp("sealed_at");
         AuditEvent.Link link = sealedAt == null ? null : new AuditEvent.Link(row.getLong("link_number"),
                 ChainHash.hex(row.getBytes("hash")), ChainHash.hex(row.getBytes("previous_hash")),
@@ -128,26 +149,5 @@ class AuditQueries {
                 row.getString("time_stamp"), metadataJson,
                 metadata == null || metadataJson != null ? null : Base64.getEncoder().encodeToString(metadata),
                 payloadJson, payloadJson != null ? null : Base64.getEncoder().encodeToString(payload), link);
-    }
-
-    /** The stored bytes as text when they are one well-formed JSON value in UTF-8, to be written verbatim. */
-    private String jsonOrNull(byte[] stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(stored)).toString();
-            try (JsonParser parser = json.createParser(text)) {
-                if (parser.nextToken() == null) {
-                    return null;
-                }
-                parser.skipChildren();
-                return parser.nextToken() == null ? text : null;
-            }
-        } catch (IOException e) {
-            // CharacterCodingException is one too: bytes that are not UTF-8
-            return null;
-        }
     }
 }

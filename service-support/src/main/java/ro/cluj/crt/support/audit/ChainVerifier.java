@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ro.cluj.crt.events.audit.ChainHash;
+import ro.cluj.crt.events.audit.CheckpointStatement;
+import ro.cluj.crt.events.audit.SigningKeys;
 import ro.cluj.crt.support.audit.ChainVerification.Problem;
 
 /**
@@ -115,7 +118,7 @@ public final class ChainVerifier {
             findings.add(new Problem("event-missing", link, globalIndex,
                     "the event at global index " + globalIndex + " was sealed and is gone"));
         } else if (!Arrays.equals(stored, ChainHash.of(previous == null ? before : previous, link,
-                StoredEvent.read(row)))) {
+                StoredEventRows.read(row)))) {
             findings.add(new Problem("hash-mismatch", link, globalIndex,
                     "the event at global index " + globalIndex + " is not what was sealed"));
         }

@@ -1,4 +1,4 @@
-package ro.cluj.crt.support.audit;
+package ro.cluj.crt.events.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package ro.cluj.crt.support.audit;
+package ro.cluj.crt.events.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
