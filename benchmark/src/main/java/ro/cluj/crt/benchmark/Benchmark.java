@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -32,6 +33,7 @@ public final class Benchmark {
     private ServiceUnderTest service;
     private HttpWorkload http;
     private BaselineWorkload baseline;
+    private String organisationId;
 
     private Benchmark(Settings settings) {
         this.settings = settings;
@@ -70,7 +72,7 @@ public final class Benchmark {
     }
 
     private void measure() throws Exception {
-        String organisationId = startService();
+        organisationId = startService();
         List<Operation> httpWorkers = http.workers(organisationId);
         phase("warm-up HTTP", httpWorkers, settings.warmup(), BenchDatabase.EVENT_TABLE);
         StoredEvent sample = database.latestEvent(InterviewRecorded.class.getName());
@@ -105,9 +107,60 @@ public final class Benchmark {
         Run two = measured("events appended via CommandGateway.sendAndWait, " + n("threads"), gatewayWorkers,
                 BenchDatabase.EVENT_TABLE);
         Run b3 = measured(baselineLabel(), baselineWorkers, BaselineWorkload.TABLE);
+        List<String> sealing = measureSealing(sample);
         List<String> checks = verifyTotals();
+        checks.add(awaitSealed());
         report(List.of(new Report.Figure("1", one, b1, b2), new Report.Figure("2", two, b2, b3)),
                 List.of(b1, b2, b3), sample, checks);
+        new Report(System.out).lines("The hash chain's cost on appends (figure 2's workload on a restarted service, "
+                + "sealer off and on in turns):", sealing);
+    }
+
+    /**
+     * Figure 2's workload four more times, each on a freshly started service (restarts not timed), with the chain's
+     * sealer off, on, off, on; its cost is the mean of the runs with it on beside the mean of the runs without.
+     */
+    private List<String> measureSealing(StoredEvent sample) throws Exception {
+        List<String> lines = new ArrayList<>();
+        double[] sums = new double[2];
+        for (int i = 0; i < 4; i++) {
+            boolean on = i % 2 == 1;
+            Run run = gatewayRun("events appended via CommandGateway, sealer " + (on ? "on" : "off"), sample,
+                    "--crt.audit.sealer-enabled=" + on);
+            sums[on ? 1 : 0] += run.perSecond();
+            lines.add(String.format(Locale.ROOT, "run %d, sealer %-3s %,10.1f events/s", i + 1, on ? "on" : "off",
+                    run.perSecond()));
+        }
+        lines.add(String.format(Locale.ROOT, "on / off = %.3f (mean of the runs with the sealer beside the mean of "
+                + "the runs without; target at least 0.95)", sums[1] / sums[0]));
+        return lines;
+    }
+
+    private Run gatewayRun(String label, StoredEvent sample, String sealer)
+            throws Exception {
+        service.close();
+        service = ServiceUnderTest.startCommands(database.url(), sealer);
+        List<Operation> workers = new GatewayWorkload(service.bean(CommandGateway.class), organisationId,
+                contentOf(sample), http.accountId()).workers(settings.concurrency());
+        phase("warm-up: " + label, workers, settings.warmup(), BenchDatabase.EVENT_TABLE);
+        return measured(label + ", " + n("threads"), workers, BenchDatabase.EVENT_TABLE);
+    }
+
+    /** Waits (up to a minute) until the sealer has linked every stored event; says how that ended. */
+    private String awaitSealed() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        long events = database.count(BenchDatabase.EVENT_TABLE);
+        long links = database.count("event_store.event_chain");
+        while (links < events && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            links = database.count("event_store.event_chain");
+        }
+        if (links != events) {
+            problems.add("event_store.event_chain holds " + links + " links for " + events + " events");
+        }
+        return String.format("SELECT count(*) FROM event_store.event_chain = %,d; events stored %,d (every event "
+                + "sealed once, also those appended while the sealer was off): %s", links, events,
+                links == events ? "OK" : "MISMATCH");
     }
 
     private String baselineLabel() {

@@ -1,7 +1,13 @@
 package ro.cluj.crt.benchmark;
 
 import java.security.SecureRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ro.cluj.crt.command.CommandServiceApplication;
@@ -32,18 +38,28 @@ final class ServiceUnderTest implements AutoCloseable {
                 Secrets.generate());
     }
 
+    /** Starts the command service with more settings, such as {@code --crt.audit.sealer-enabled=false}. */
+    static ServiceUnderTest startCommands(String databaseUrl, String... settings) {
+        return start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, databaseUrl,
+                Secrets.generate(), settings);
+    }
+
     /** Starts a service with the secrets another one of the same run uses, so that tokens work for both. */
-    static ServiceUnderTest start(Class<?> application, String configName, String databaseUrl, Secrets secrets) {
-        String[] overrides = {
+    static ServiceUnderTest start(Class<?> application, String configName, String databaseUrl, Secrets secrets,
+                                  String... settings) {
+        String[] fixed = {
             "--spring.datasource.url=" + databaseUrl,
             "--spring.datasource.username=" + BenchDatabase.USER,
             "--crt.security.token-secret=" + secrets.tokenSecret(),
             "--crt.personal-data.master-key=" + secrets.masterKey(),
+            "--crt.audit.signing-key-file=" + secrets.signingKeyFile(),
             "--server.port=0",
             "--logging.structured.format.console=",
             "--logging.level.root=WARN",
             "--spring.main.banner-mode=off",
         };
+        String[] overrides = Stream.concat(Arrays.stream(fixed),
+                Arrays.stream(settings)).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .properties(Map.of("spring.config.name", configName,
                         "spring.profiles.active", "local"))
@@ -64,11 +80,19 @@ final class ServiceUnderTest implements AutoCloseable {
         context.close();
     }
 
-    /** The token secret and the personal-data master key of one run. */
-    record Secrets(String tokenSecret, String masterKey) {
+    /**
+     * The token secret, the personal-data master key and the file of the checkpoint signing key (made on the first
+     * start) of one run.
+     */
+    record Secrets(String tokenSecret, String masterKey, Path signingKeyFile) {
 
         static Secrets generate() {
-            return new Secrets(randomSecret(), MasterKey.generate());
+            try {
+                return new Secrets(randomSecret(), MasterKey.generate(),
+                        Files.createTempDirectory("crt-bench-").resolve("audit-signing-key"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("no temporary folder for the signing key", e);
+            }
         }
     }
 
