@@ -36,6 +36,7 @@ class ExportIT {
         publish(1, "Week 1: government measures (OxCGRT)");
         position = ImporterRun.realData(system, "eurofound_policywatch_2022-01-31.csv").position();
         publish(2, "Week 2: measures across Europe's Romanian sources (Eurofound)");
+        String commitment = followedCommitment();
         awaitAllSealed();
 
         Path folder = Files.createTempDirectory("crt-export");
@@ -60,6 +61,10 @@ class ExportIT {
             arguments.addAll(List.of("--edition", write(folder.resolve("edition-" + number + ".json"),
                     edition.body()).toString()));
         }
+        TrackerClient.Response timeline = system.client().get("/api/commitments/" + commitment
+                + "/timeline?minPosition=" + position);
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        arguments.addAll(List.of("--timeline", write(folder.resolve("timeline.json"), timeline.body()).toString()));
 
         Run whole = verify(arguments);
 
@@ -72,6 +77,8 @@ class ExportIT {
                     + ", measures " + totals.get("measures").asLong() + ";");
         }
         assertThat(editions.get(1).get("report").get("totals").get("measures").asLong()).isEqualTo(180);
+        assertThat(whole.output()).contains("commitment " + commitment
+                + " recomputed from 4 events: status fulfilled, latest percentage 60");
         assertThat(whole.output()).contains("checkpoints: " + manifest.get("checkpoints").size() + " of "
                 + manifest.get("checkpoints").size() + " verify", "OK:");
 
@@ -103,6 +110,29 @@ class ExportIT {
         int middle = start + (line.indexOf('"', start) - start) / 2;
         char replacement = line.charAt(middle) == 'A' ? 'B' : 'A';
         return line.substring(0, middle) + replacement + line.substring(middle + 1);
+    }
+
+    /** A commitment made, progressed twice and fulfilled; answers its id. */
+    private String followedCommitment() {
+        TrackerClient.Response organisation = staff.post("/api/organisations",
+                "{\"name\":\"Banca de Alimente Cluj\",\"sector\":\"civil-society\"}");
+        assertThat(organisation.status()).as(organisation.body()).isEqualTo(201);
+        TrackerClient.Response made = staff.post("/api/commitments", """
+                {"leadOrganisationId":"%s","title":"Food bank in every district",
+                 "field":"social-support-and-basic-needs","kind":"scale-service","startDate":"2026-01-01",
+                 "targetDate":"2028-12-31"}"""
+                .formatted(organisation.json().get("id").asText()));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String id = made.json().get("id").asText();
+        TrackerClient monitor = system.client().as("monitor");
+        for (TrackerClient.Response step : List.of(
+                monitor.post("/api/commitments/" + id + "/progress", "{\"status\":\"on-track\",\"percentage\":40}"),
+                monitor.post("/api/commitments/" + id + "/progress", "{\"status\":\"on-track\",\"percentage\":60}"),
+                staff.post("/api/commitments/" + id + "/fulfilment", "{\"note\":\"done\"}"))) {
+            assertThat(step.status()).as(step.body()).isEqualTo(200);
+            position = step.json().get("position").asLong();
+        }
+        return id;
     }
 
     private void publish(int number, String title) {

@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import ro.cluj.crt.events.api.AuditExportManifest;
 
 /**
@@ -34,7 +36,7 @@ public final class VerifyExport {
     static final int PROBLEMS = 1;
     static final int USAGE = 2;
     private static final String USAGE_TEXT = "usage: java -jar crt-verifier.jar events.ndjson manifest.json "
-            + "[--edition edition-N.json ...]";
+            + "[--edition edition-N.json ...] [--timeline timeline.json ...]";
 
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
@@ -50,10 +52,13 @@ public final class VerifyExport {
     /** Runs the verification, printing what it found; answers the exit status. */
     int run(String[] args) {
         List<Path> editions = new ArrayList<>();
+        List<Path> timelines = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--edition") && i + 1 < args.length) {
                 editions.add(Path.of(args[++i]));
+            } else if (args[i].equals("--timeline") && i + 1 < args.length) {
+                timelines.add(Path.of(args[++i]));
             } else if (args[i].startsWith("-")) {
                 out.println(USAGE_TEXT);
                 return USAGE;
@@ -65,7 +70,7 @@ public final class VerifyExport {
             out.println(USAGE_TEXT);
             return USAGE;
         }
-        for (Path file : concat(files, editions)) {
+        for (Path file : concat(concat(files, editions), timelines)) {
             if (!Files.isRegularFile(file)) {
                 out.println("no such file: " + file);
                 out.println(USAGE_TEXT);
@@ -73,7 +78,7 @@ public final class VerifyExport {
             }
         }
         try {
-            return verify(files.get(0), files.get(1), editions);
+            return verify(files.get(0), files.get(1), editions, timelines);
         } catch (NoSuchFileException e) {
             out.println("no such file: " + e.getFile());
             return USAGE;
@@ -83,8 +88,19 @@ public final class VerifyExport {
         }
     }
 
-    private int verify(Path eventsFile, Path manifestFile, List<Path> editionFiles) throws IOException {
+    private int verify(Path eventsFile, Path manifestFile, List<Path> editionFiles, List<Path> timelineFiles)
+            throws IOException {
         Problems problems = new Problems();
+        Map<Path, JsonNode> timelines = new LinkedHashMap<>();
+        for (Path file : timelineFiles) {
+            try {
+                timelines.put(file, json.readTree(file.toFile()));
+            } catch (JsonProcessingException e) {
+                problems.add("timeline file " + file.getFileName() + ": not JSON: " + e.getOriginalMessage());
+            }
+        }
+        TimelineCheck timelineCheck = new TimelineCheck(json, timelines.values().stream()
+                .map(timeline -> timeline.path("commitmentId").asText("")).toList());
         Manifest manifest;
         try {
             manifest = Manifest.read(json.readTree(manifestFile.toFile()));
@@ -95,7 +111,11 @@ public final class VerifyExport {
         }
         ChainCheck chain = new ChainCheck(manifest, problems);
         CatalogueFacts facts = new CatalogueFacts(problems);
-        String fileSha256 = readLines(eventsFile, chain, facts, problems);
+        String fileSha256 = readLines(eventsFile, line -> {
+            chain.accept(line);
+            facts.accept(line);
+            timelineCheck.accept(line);
+        }, problems);
         chain.finish();
         checkFile(manifest, eventsFile, fileSha256, problems);
         int checkpoints = CheckpointCheck.check(manifest, chain.atCheckpoints(), problems);
@@ -109,9 +129,17 @@ public final class VerifyExport {
         for (Path file : editionFiles) {
             edition(file, facts, chain.firstLink(), problems);
         }
+        for (Map.Entry<Path, JsonNode> timeline : timelines.entrySet()) {
+            TimelineCheck.Standing standing = timelineCheck.check(timeline.getKey().getFileName().toString(),
+                    timeline.getValue(), problems);
+            if (standing != null) {
+                out.println("commitment " + standing.commitmentId() + " recomputed from " + standing.events()
+                        + " events: status " + standing.status() + ", latest percentage " + standing.percentage());
+            }
+        }
         if (problems.none()) {
-            out.println("OK: the chain, the manifest, the checkpoints and " + editionFiles.size()
-                    + " edition(s) hold");
+            out.println("OK: the chain, the manifest, the checkpoints, " + editionFiles.size()
+                    + " edition(s) and " + timelines.size() + " timeline(s) hold");
             return OK;
         }
         out.println("PROBLEMS (" + problems.all().size() + "):");
@@ -119,9 +147,8 @@ public final class VerifyExport {
         return PROBLEMS;
     }
 
-    /** Feeds every line to the chain and the report; answers the SHA-256 of the file's bytes. */
-    private String readLines(Path eventsFile, ChainCheck chain, CatalogueFacts facts, Problems problems)
-            throws IOException {
+    /** Feeds every line to the checks; answers the SHA-256 of the file's bytes. */
+    private String readLines(Path eventsFile, Consumer<ExportLine> checks, Problems problems) throws IOException {
         MessageDigest sha256 = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(eventsFile), sha256);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -137,8 +164,7 @@ public final class VerifyExport {
                             + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
                     continue;
                 }
-                chain.accept(line);
-                facts.accept(line);
+                checks.accept(line);
             }
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }

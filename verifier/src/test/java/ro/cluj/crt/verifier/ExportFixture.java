@@ -27,6 +27,7 @@ final class ExportFixture {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ORG = "ro.cluj.crt.events.organisation.";
     static final String INTERVIEW = "ro.cluj.crt.events.interview.";
+    static final String COMMITMENT = "ro.cluj.crt.events.commitment.";
 
     final Path events;
     final Path manifest;
@@ -50,6 +51,9 @@ final class ExportFixture {
         add(INTERVIEW + "InterviewRecorded", interview("int-3", "org-2", "publish-without-name", "m-4", "health"));
         add(INTERVIEW + "InterviewRetracted", "{\"interviewId\":\"int-3\",\"organisationId\":\"org-2\"}");
         add("ro.cluj.crt.events.edition.EditionPublished", "{\"editionId\":\"edition-1\",\"number\":1}");
+        add(COMMITMENT + "CommitmentMade", "{\"commitmentId\":\"c-1\",\"title\":\"Shelter\"}", "c-1", 0);
+        add(COMMITMENT + "ProgressReported", "{\"commitmentId\":\"c-1\",\"percentage\":40}", "c-1", 1);
+        add(COMMITMENT + "CommitmentFulfilled", "{\"commitmentId\":\"c-1\",\"note\":\"done\"}", "c-1", 2);
         Files.writeString(events, String.join("", lines), StandardCharsets.UTF_8);
         writeManifest(SigningKeys.parse(SigningKeys.generate()));
         Files.writeString(edition, """
@@ -65,11 +69,16 @@ final class ExportFixture {
                 + "\",\"organisationId\":\"" + organisation + "\"}";
     }
 
-    /** Seals the event as link n + 1 (global index = link number) and writes its line. */
     private void add(String type, String payload) {
+        add(type, payload, "agg-" + (lines.size() + 1), 0);
+    }
+
+    /** Seals the event as link n + 1 (global index = link number) and writes its line. */
+    private void add(String type, String payload, String aggregate, long sequence) {
         long link = lines.size() + 1;
-        byte[] metadata = "{\"actorId\":\"acc-staff-0001\"}".getBytes(StandardCharsets.UTF_8);
-        StoredEvent event = new StoredEvent(link, "agg-" + link, 0, "evt-" + link, "Aggregate",
+        byte[] metadata = "{\"actorId\":\"acc-staff-0001\",\"actorRole\":\"staff\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        StoredEvent event = new StoredEvent(link, aggregate, sequence, "evt-" + link, "Aggregate",
                 "2026-03-01T10:00:0" + (link % 10) + ".000Z", type, "1", payload.getBytes(StandardCharsets.UTF_8),
                 metadata);
         byte[] previous = hashes.isEmpty() ? ChainHash.GENESIS : hashes.getLast();
@@ -77,7 +86,8 @@ final class ExportFixture {
         hashes.add(hash);
         ObjectNode line = JSON.createObjectNode().put("linkNumber", link).put("globalIndex", link)
                 .put("eventPresent", true).put("aggregateId", event.aggregateIdentifier())
-                .put("aggregateType", event.type()).put("sequenceNumber", 0).put("eventId", event.eventIdentifier())
+                .put("aggregateType", event.type()).put("sequenceNumber", sequence)
+                .put("eventId", event.eventIdentifier())
                 .put("payloadType", type).put("payloadRevision", "1").put("timeStamp", event.timeStamp())
                 .put("payloadBase64", Base64.getEncoder().encodeToString(event.payload()))
                 .put("metadataBase64", Base64.getEncoder().encodeToString(metadata))

@@ -34,10 +34,33 @@ class VerifyExportTest {
     void anUntouchedExportHoldsAndItsEditionIsRecomputed() {
         assertThat(run(export.events, export.manifest, "--edition", export.edition)).as(output).isZero();
 
-        assertThat(output).contains("chain: 9 links (1 to 9), 9 events", "checkpoints: 1 of 1 verify",
+        assertThat(output).contains("chain: 12 links (1 to 12), 12 events", "checkpoints: 1 of 1 verify",
                 "edition 1 (position 9) recomputed: organisations 1, interviews 1, measures 1",
                 "byField culture=1/1", "bySector academia=1/1", "OK:");
     }
+
+    @Test
+    void aTimelineIsComparedWithTheCommitmentsEventsAndItsStandingRecomputed() throws Exception {
+        Path timeline = export.events.resolveSibling("timeline.json");
+        Files.writeString(timeline, TIMELINE);
+        assertThat(run(export.events, export.manifest, "--timeline", timeline)).as(output).isZero();
+        assertThat(output).contains("commitment c-1 recomputed from 3 events: status fulfilled, latest percentage 40");
+
+        Files.writeString(timeline, TIMELINE.replace("\"percentage\":40", "\"percentage\":45"));
+        assertThat(run(export.events, export.manifest, "--timeline", timeline)).isEqualTo(VerifyExport.PROBLEMS);
+        assertThat(output).contains("timeline c-1 (timeline.json): entry 1: content.percentage is 45, "
+                + "the event says 40");
+    }
+
+    /** The public timeline of the fixture's commitment, as the read API shows it. */
+    private static final String TIMELINE = """
+            {"commitmentId":"c-1","entries":[
+             {"sequence":0,"type":"CommitmentMade","recordedAt":"2026-03-01T10:00:00Z","actorRole":"staff",
+              "content":{"title":"Shelter"}},
+             {"sequence":1,"type":"ProgressReported","recordedAt":"2026-03-01T10:00:01Z","actorRole":"staff",
+              "content":{"percentage":40}},
+             {"sequence":2,"type":"CommitmentFulfilled","recordedAt":"2026-03-01T10:00:02Z","actorRole":"staff",
+              "content":{"note":"done"}}]}""";
 
     @Test
     void aTamperedPayloadIsNamedByItsLink() throws Exception {
@@ -64,7 +87,7 @@ class VerifyExportTest {
         assertThat(run(export.events, export.manifest)).as(output).isEqualTo(1);
 
         assertThat(output).contains("link 8: link-missing: links 7 to 7 are missing",
-                "manifest: 9 links listed, the export has 8");
+                "manifest: 12 links listed, the export has 11");
     }
 
     @Test
