@@ -36,7 +36,8 @@ class PointInTimeIT {
         staff = system.client().as("staff");
         auditor = system.client().as("auditor");
         String library = id(step("library registered", staff.post("/api/organisations",
-                "{\"name\":\"Biblioteca Județeană\",\"sector\":\"public-authority\",\"authorityLevel\":\"regional\"}")));
+                "{\"name\":\"Biblioteca Județeană\",\"sector\":\"public-authority\","
+                        + "\"authorityLevel\":\"regional\"}")));
         String company = id(step("company registered", staff.post("/api/organisations",
                 "{\"name\":\"Fabrica de Măști\",\"sector\":\"business\"}")));
         String contact = step("contact recorded", staff.post("/api/organisations/" + library + "/contacts",
@@ -53,7 +54,8 @@ class PointInTimeIT {
                 "{\"number\":1,\"title\":\"Week 19\",\"weekOf\":\"2020-05-04\"}"));
         Step edition = steps.getLast();
         step("interview amended", staff.post("/api/interviews/" + reading + "/amendments", interview("publish",
-                "Online reading club and lending by post", "education-and-childcare", "\"reason\":\"lending added\",")));
+                "Online reading club and lending by post", "education-and-childcare",
+                "\"reason\":\"lending added\",")));
         step("interview retracted", staff.post("/api/interviews/" + masks + "/retraction",
                 "{\"reason\":\"recorded for the wrong organisation\"}"));
         step("contact changed", staff.put("/api/organisations/" + library + "/contacts/" + contact,
@@ -94,6 +96,8 @@ class PointInTimeIT {
                 .as("the edition is the public report at its position").isEqualTo(frozen.get("report"));
         assertThat(system.client().get("/api/report?asOf=" + TODAY).body())
                 .as("as of today: the report now").isEqualTo(steps.getLast().publicReport());
+        assertThat(auditor.get("/api/report").body()).as("the replays left the live view as it was")
+                .isEqualTo(steps.getLast().auditorReport());
     }
 
     @Test
