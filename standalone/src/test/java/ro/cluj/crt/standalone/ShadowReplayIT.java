@@ -121,8 +121,7 @@ class ShadowReplayIT {
         await(admin, "catalogue", p -> p.get("caughtUp").asBoolean() && p.get("position").asLong() >= head);
         assertThat(json(admin.get(REPLAYS + "catalogue/comparison")).get("identical").asBoolean()).isTrue();
 
-        execute("UPDATE crt_replay_catalogue.organisation SET name = name || ' (altered)' WHERE organisation_id = "
-                + "(SELECT min(organisation_id) FROM crt_replay_catalogue.organisation)");
+        execute("UPDATE crt_replay_catalogue.organisation SET name = name || ' (altered)' WHERE name = 'Primaria'");
         JsonNode comparison = json(admin.get(REPLAYS + "catalogue/comparison"));
         assertThat(comparison.get("samePosition").asBoolean()).isTrue();
         assertThat(comparison.get("identical").asBoolean()).isFalse();
@@ -134,6 +133,12 @@ class ShadowReplayIT {
             }
         });
         assertThat(different).containsExactly("organisation");
+        for (int i = 0; i < 40; i++) {
+            TrackerClient.Response live = system.client().get("/api/organisations");
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.body()).as("the copy's search path never outlives its transaction")
+                    .contains("Primaria").doesNotContain("(altered)");
+        }
 
         assertThat(admin.deleteFromQueries(REPLAYS + "catalogue").status()).isEqualTo(204);
         assertThat(system.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'crt_replay_catalogue'")).isZero();
@@ -141,7 +146,9 @@ class ShadowReplayIT {
                 .isZero();
         assertThat(admin.get(REPLAYS + "catalogue").status()).isEqualTo(404);
         assertThat(admin.deleteFromQueries(REPLAYS + "catalogue").status()).isEqualTo(404);
-        assertThat(system.client().get("/api/organisations").body()).doesNotContain("(altered)");
+        TrackerClient.Response organisations = system.client().get("/api/organisations");
+        assertThat(organisations.status()).isEqualTo(200);
+        assertThat(organisations.body()).contains("Primaria").doesNotContain("(altered)");
     }
 
     /** Interviews and progress reports for a few seconds; answers how many were accepted. */
