@@ -143,13 +143,18 @@ public class Replays {
      */
     public synchronized ReplayComparison.Switched switchOver(String group) {
         ReplayableViews.View view = view(group);
-        long copyPosition = progress(group).position();
+        progress(group);
         StreamingEventProcessor live = processing.eventProcessor(group, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFoundException("no live processor for this view"));
         halt(group);
+        long copyPosition = positions.position(processor(group));
         live.shutDown();
         try {
             transaction.executeWithoutResult(status -> {
+                // the live tokens first: a batch of another instance then either committed before, or fails to store
+                // its token (its claim is gone) and rolls back with its writes
+                jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE",
+                        Integer.class, group);
                 for (String table : view.tables()) {
                     jdbc.update("DELETE FROM %s.%s".formatted(liveSchema, table));
                     jdbc.update("INSERT INTO %s.%s SELECT * FROM %s.%s"
