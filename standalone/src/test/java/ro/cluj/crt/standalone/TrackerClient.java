@@ -63,6 +63,11 @@ final class TrackerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A DELETE to the query service, such as discarding a replay. */
+    Response deleteFromQueries(String path) {
+        return send(request(queryBase + path).DELETE().build());
+    }
+
     Response postBytes(String path, byte[] body) {
         return send(request(commandBase + path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

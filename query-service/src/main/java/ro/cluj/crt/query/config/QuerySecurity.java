@@ -11,14 +11,14 @@ import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
- * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented
- * data to the public), as are commitments, their timelines and the dashboard, weekly editions, insights, lessons and
- * working sessions (the public sees published lessons and sessions that are not cancelled); managing projections
- * needs an admin. Recommendations are never public: the triage list is for staff, one recommendation for any
- * logged-in role (the recommender's details for staff only). The audit API (events with metadata, chain
- * verification) is for auditors only, admins included only if they also hold the auditor role, so that those who
- * erase and rebuild are checked by someone else; the signed checkpoints and the public key are public, so that
- * outsiders can hold the tracker to them.
+ * Who may read what: the vocabularies, the report and organisation profiles are public (and show only consented data
+ * to the public), as are commitments, their timelines and the dashboard, weekly editions, insights, lessons and
+ * working sessions (the public sees published lessons and sessions that are not cancelled); managing projections needs
+ * an admin, except that auditors may also run shadow replays (all but switching one in). Recommendations are never
+ * public: the triage list is for staff, one recommendation for any logged-in role (the recommender's details for staff
+ * only). The audit API (events with metadata, chain verification) is for auditors only, admins included only if they
+ * also hold the auditor role, so that those who erase and rebuild are checked by someone else; the signed checkpoints
+ * and the public key are public, so that outsiders can hold the tracker to them.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
@@ -42,6 +42,9 @@ public class QuerySecurity {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").permitAll()
                 .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/replays/*/switch").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/admin/replays", "/api/admin/replays/**")
+                .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/recommendations").hasRole(Role.STAFF.name())
                 .requestMatchers("/api/**").authenticated()

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import ro.cluj.crt.events.edition.EditionPublished;
 import ro.cluj.crt.query.catalogue.CatalogueProjection;
+import ro.cluj.crt.query.report.ReportQueries;
 
 /**
  * Freezes each weekly edition when the catalogue processor reaches its event: that processor runs one segment, in
@@ -29,6 +30,11 @@ public class EditionProjection {
     public EditionProjection(JdbcTemplate jdbc, EditionSnapshots snapshots) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
+    }
+
+    /** An instance that reads the catalogue and writes editions through {@code jdbc} alone, as a replay needs. */
+    public static EditionProjection over(JdbcTemplate jdbc) {
+        return new EditionProjection(jdbc, new EditionSnapshots(jdbc, new ReportQueries(jdbc)));
     }
 
     @EventHandler
