@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -86,10 +87,14 @@ final class ChainSealer implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        scheduler.shutdownNow();
+        // let a batch in flight finish (interrupting it would break its connection mid-query), then give up
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
         resign();
@@ -117,7 +122,11 @@ final class ChainSealer implements SmartLifecycle {
             delay = settings.leadershipRetry().toMillis();
         }
         if (running) {
-            scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+            try {
+                scheduler.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // stopped while this tick ran
+            }
         }
     }
 
