@@ -57,18 +57,12 @@ public final class Benchmark {
     }
 
     private int runAndCleanUp() {
-        try {
+        return Cleanup.exitStatus(() -> {
             database = BenchDatabase.create(settings.serverUrl());
             progress("created database " + database.name());
             measure();
-            return problems.isEmpty() && runs.stream().allMatch(run -> run.failed() == 0) ? 0 : 1;
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            return 2;
-        } finally {
-            cleanUp();
-        }
+            return problems.isEmpty() && runs.stream().allMatch(run -> run.failed() == 0);
+        }, this::cleanUp);
     }
 
     private void measure() throws Exception {

@@ -1,9 +1,34 @@
 package ro.cluj.crt.benchmark;
 
-/** Closes what a run opened, one thing at a time, so that one failure does not leave the rest open. */
+/**
+ * How a run ends: its exit status, and closing what it opened one thing at a time, so that one failure does not
+ * leave the rest open.
+ */
 final class Cleanup {
 
     private Cleanup() {
+    }
+
+    /** A run's measurements; true when every operation succeeded and every check held. */
+    @FunctionalInterface
+    interface Measurement {
+        boolean held() throws Exception;
+    }
+
+    /**
+     * Runs the measurement, then {@code cleanUp} whatever happened; answers the exit status: 0 when everything held,
+     * 1 when an operation failed or a check did not hold, 2 when the run could not be carried out.
+     */
+    static int exitStatus(Measurement measurement, Runnable cleanUp) {
+        try {
+            return measurement.held() ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace();
+            return 2;
+        } finally {
+            cleanUp.run();
+        }
     }
 
     /** Something to close at the end. */

@@ -59,18 +59,12 @@ final class ReadBenchmark {
     }
 
     int runAndCleanUp() {
-        try {
+        return Cleanup.exitStatus(() -> {
             database = BenchDatabase.create(settings.serverUrl());
             progress("created database " + database.name());
             measure();
-            return problems.isEmpty() ? 0 : 1;
-        } catch (Exception e) {
-            System.err.println("benchmark failed: " + e);
-            e.printStackTrace();
-            return 2;
-        } finally {
-            cleanUp();
-        }
+            return problems.isEmpty();
+        }, this::cleanUp);
     }
 
     private void measure() throws Exception {
