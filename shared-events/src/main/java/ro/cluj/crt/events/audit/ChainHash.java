@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * The hash of one link of the event chain, with a byte layout fixed here so that anyone can recompute it outside
@@ -45,30 +46,37 @@ public final class ChainHash {
 
     /** The hash of link {@code linkNumber}, which seals {@code event} after the link whose hash is {@code previous}. */
     public static byte[] of(byte[] previous, long linkNumber, StoredEvent event) {
-        return sha256(bytes(previous, linkNumber, event));
+        MessageDigest digest = sha256();
+        write(digest::update, previous, linkNumber, event);
+        return digest.digest();
     }
 
     /** The exact bytes that are hashed, for tests and for anyone who wants to see them. */
     public static byte[] bytes(byte[] previous, long linkNumber, StoredEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + event.payload().length
+                + (event.metaData() == null ? 0 : event.metaData().length));
+        write(out::writeBytes, previous, linkNumber, event);
+        return out.toByteArray();
+    }
+
+    /** Writes the fields in their order straight into the sink, so the digest needs no copy of the payload. */
+    private static void write(Consumer<byte[]> sink, byte[] previous, long linkNumber, StoredEvent event) {
         if (previous == null || previous.length != LENGTH) {
             throw new IllegalArgumentException("the previous hash must be " + LENGTH + " bytes");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + event.payload().length
-                + (event.metaData() == null ? 0 : event.metaData().length));
-        field(out, text(VERSION));
-        field(out, previous);
-        field(out, number(linkNumber));
-        field(out, number(event.globalIndex()));
-        field(out, text(event.aggregateIdentifier()));
-        field(out, number(event.sequenceNumber()));
-        field(out, text(event.eventIdentifier()));
-        field(out, text(event.type()));
-        field(out, text(event.timeStamp()));
-        field(out, text(event.payloadType()));
-        field(out, text(event.payloadRevision()));
-        field(out, event.payload());
-        field(out, event.metaData());
-        return out.toByteArray();
+        field(sink, text(VERSION));
+        field(sink, previous);
+        field(sink, number(linkNumber));
+        field(sink, number(event.globalIndex()));
+        field(sink, text(event.aggregateIdentifier()));
+        field(sink, number(event.sequenceNumber()));
+        field(sink, text(event.eventIdentifier()));
+        field(sink, text(event.type()));
+        field(sink, text(event.timeStamp()));
+        field(sink, text(event.payloadType()));
+        field(sink, text(event.payloadRevision()));
+        field(sink, event.payload());
+        field(sink, event.metaData());
     }
 
     public static String hex(byte[] hash) {
@@ -76,17 +84,21 @@ public final class ChainHash {
     }
 
     public static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
-    private static void field(ByteArrayOutputStream out, byte[] value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? MISSING : value.length).array());
+    private static void field(Consumer<byte[]> sink, byte[] value) {
+        sink.accept(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? MISSING : value.length).array());
         if (value != null) {
-            out.writeBytes(value);
+            sink.accept(value);
         }
     }
 
