@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event store as the query side sees it: while the command side has not yet created the store, it reads as an
- * empty store instead of failing, so that the query side can start first and follow as soon as events exist.
+ * empty store instead of failing, so that the query side can start first and follow as soon as events exist. The
+ * store counts as there once it has its append time limit, and is followed only when the gap timeout is more than
+ * twice that limit ({@link GapPatience}).
  */
 final class AwaitingEventStore implements EventStorageEngine {
 
@@ -30,13 +32,16 @@ final class AwaitingEventStore implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final ConnectionProvider connections;
     private final String table;
+    private final GapPatience patience;
     private volatile boolean exists;
     private volatile boolean toldWaiting;
 
-    AwaitingEventStore(EventStorageEngine delegate, ConnectionProvider connections, EventSchema schema) {
+    AwaitingEventStore(EventStorageEngine delegate, ConnectionProvider connections, EventSchema schema,
+                       GapPatience patience) {
         this.delegate = delegate;
         this.connections = connections;
         this.table = schema.domainEventTable();
+        this.patience = patience;
     }
 
     @Override
@@ -88,12 +93,8 @@ final class AwaitingEventStore implements EventStorageEngine {
         if (exists) {
             return true;
         }
-        try (Connection connection = connections.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            statement.setString(1, table);
-            try (ResultSet result = statement.executeQuery()) {
-                exists = result.next() && result.getBoolean(1);
-            }
+        try (Connection connection = connections.getConnection()) {
+            exists = tableExists(connection) && patience.allowsStoreOf(connection);
         } catch (SQLException e) {
             log.warn("cannot check whether the event store {} exists yet", table, e);
             return false;
@@ -104,5 +105,19 @@ final class AwaitingEventStore implements EventStorageEngine {
                     table);
         }
         return exists;
+    }
+
+    private boolean tableExists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, table);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    /** Checks the store at once when it is there, so that a service configured against it refuses to start. */
+    void checkIfPresent() {
+        storeExists();
     }
 }

@@ -1,5 +1,6 @@
 package ro.cluj.crt.query.config;
 
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -21,9 +22,20 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreFollowing {
 
     @Bean
+    GapPatience gapPatience(@Value("${crt.query.gap-timeout:60s}") Duration gapTimeout,
+                            @Value("${crt.query.max-gap-offset:1000000}") int maxGapOffset,
+                            @Value("${crt.event-store.schema}") String eventStoreSchema) {
+        return new GapPatience(gapTimeout, maxGapOffset, eventStoreSchema);
+    }
+
+    /**
+     * Refuses to start when the store is there and allows appends to commit later than the gap timeout can wait for
+     * ({@link GapPatience}); a store created later is checked when it appears.
+     */
+    @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
                                           PersistenceExceptionResolver resolver, ConnectionProvider connections,
-                                          TransactionManager transactions, EventSchema schema,
+                                          TransactionManager transactions, EventSchema schema, GapPatience patience,
                                           org.axonframework.config.Configuration configuration) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
@@ -33,8 +45,12 @@ public class EventStoreFollowing {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
+                .gapTimeout(patience.gapTimeoutMillis())
+                .maxGapOffset(patience.maxGapOffset())
                 .build();
-        return new AwaitingEventStore(engine, connections, schema);
+        AwaitingEventStore store = new AwaitingEventStore(engine, connections, schema, patience);
+        store.checkIfPresent();
+        return store;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package ro.cluj.crt.support.web;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -30,6 +31,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     public static final int MAX_NESTING_DEPTH = 32;
+    /** The state the event store raises for an append that would commit after its time limit. */
+    private static final String LATE_APPEND = "CRT01";
 
     static ProblemDetail tooLarge(long limitBytes) {
         ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
@@ -106,6 +109,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof ConcurrencyException concurrency) {
                 // the store refused a second first event for one aggregate, wrapped on its way out
                 return concurrentChange(concurrency);
+            }
+            if (cause instanceof SQLException sql && LATE_APPEND.equals(sql.getSQLState())) {
+                log.warn("the event store refused a write that took too long to commit; nothing was stored");
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "commit-too-late",
+                                "the write took too long to commit and nothing was stored; send it again"));
             }
         }
         log.error("request failed unexpectedly", e);
