@@ -105,6 +105,11 @@ public final class StandaloneTracker implements AutoCloseable {
         return Integer.parseInt(commandService.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
+    /** The query service's context, for system tests that stop its processors or move their tokens. */
+    ConfigurableApplicationContext queryService() {
+        return queryService;
+    }
+
     public int queryPort() {
         return Integer.parseInt(queryService.getEnvironment().getRequiredProperty("local.server.port"));
     }
