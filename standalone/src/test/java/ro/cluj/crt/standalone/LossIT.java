@@ -203,6 +203,8 @@ class LossIT {
                     commitRefused(second, higher);
                     Thread.sleep(2_000);
                     commitRefused(first, lower);
+                    next = commitment.nextSequence(first);
+                    first.rollback();
                 } else {
                     String event = commitment.append(first, next);
                     Thread.sleep(SHORT_HOLD.toMillis());
