@@ -101,8 +101,8 @@ final class AwaitingEventStore implements EventStorageEngine {
         }
         if (!exists && !toldWaiting) {
             toldWaiting = true;
-            log.info("the event store {} does not exist yet; following it once the command service creates it",
-                    table);
+            log.info("the event store {} does not exist yet, or has no append time limit yet; following it once the "
+                    + "command service has created and migrated it", table);
         }
         return exists;
     }

@@ -43,8 +43,6 @@ record GapPatience(Duration gapTimeout, int maxGapOffset, String eventStoreSchem
     boolean allowsStoreOf(Connection connection) throws SQLException {
         Duration limit = appendTimeLimit(connection);
         if (limit == null) {
-            log.info("the event store in schema {} has no append time limit yet; following it once the command "
-                    + "service has migrated it", eventStoreSchema);
             return false;
         }
         if (gapTimeout.compareTo(limit.multipliedBy(2)) <= 0) {
