@@ -9,7 +9,8 @@
 -- max_delay; why twice is in docs/architecture.md ("Decisions and why").
 --
 -- The check runs just before the commit record is written; the short time between the two is not covered, and
--- G - 2 * max_delay is the margin left for it (and for clock differences between database and readers).
+-- G - 2 * max_delay is the margin left for it (and for clock differences between database and readers). It holds
+-- for appends that take global_index from the column's default, as Axon does, not for a value reserved earlier.
 
 CREATE TABLE append_time_limit (
     one_row   BOOLEAN  NOT NULL DEFAULT TRUE,
