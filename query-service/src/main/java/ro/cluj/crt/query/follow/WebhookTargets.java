@@ -62,8 +62,8 @@ class WebhookTargets {
     }
 
     private Optional<String> refused(InetAddress address) {
-        if (METADATA.contains(address) || address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-                || isReservedIpv4(address)) {
+        if (METADATA.contains(address) || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                || address.isMulticastAddress() || isReservedIpv4(address)) {
             return Optional.of("must not point at a link-local, unspecified, multicast or reserved address");
         }
         if (!allowPrivateNetworks && (address.isLoopbackAddress() || address.isSiteLocalAddress()

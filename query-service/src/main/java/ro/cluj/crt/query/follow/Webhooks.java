@@ -28,6 +28,16 @@ class Webhooks {
 
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Webhooks with how many of their deliveries stand where. */
+    private static final String SELECT = """
+            SELECT w.*,
+                   (SELECT count(*) FROM webhook_delivery d WHERE d.webhook_id = w.webhook_id
+                                                            AND d.status = 'pending') AS pending,
+                   (SELECT count(*) FROM webhook_delivery d WHERE d.webhook_id = w.webhook_id
+                                                            AND d.status = 'delivered') AS delivered,
+                   (SELECT count(*) FROM webhook_delivery d WHERE d.webhook_id = w.webhook_id
+                                                            AND d.status = 'failed') AS failed
+            FROM webhook w""";
 
     private final JdbcTemplate jdbc;
     private final String eventSchema;
@@ -146,16 +156,6 @@ class Webhooks {
                 (Integer) row.getObject("last_status_code"), row.getString("last_error"),
                 instant(row, "delivered_at"), attempts);
     }
-
-    private static final String SELECT = """
-            SELECT w.*,
-                   (SELECT count(*) FROM webhook_delivery d WHERE d.webhook_id = w.webhook_id
-                                                            AND d.status = 'pending') AS pending,
-                   (SELECT count(*) FROM webhook_delivery d WHERE d.webhook_id = w.webhook_id
-                                                            AND d.status = 'delivered') AS delivered,
-                   (SELECT count(*) FROM webhook_delivery d WHERE d.webhook_id = w.webhook_id
-                                                            AND d.status = 'failed') AS failed
-            FROM webhook w""";
 
     private static Webhook webhook(ResultSet row, int rowNumber) throws SQLException {
         return new Webhook(row.getString("webhook_id"), row.getString("target_url"), row.getString("scope"),
