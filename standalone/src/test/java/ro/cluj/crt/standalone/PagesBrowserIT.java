@@ -224,7 +224,16 @@ class PagesBrowserIT {
         checkAndKeep("dashboard-ro");
         assertThat(anonymous.get("/report?lang=fr").status()).as("an unknown language is a bad request")
                 .isEqualTo(400);
+        TrackerClient.Response bad = anonymous.get("/commitments?standing=nowhere&lang=fr&page=-1");
+        assertThat(bad.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        bad.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).as("every bad parameter named").containsExactlyInAnyOrder("standing", "lang", "page");
         assertThat(anonymous.get("/commitments/no-such-commitment").status()).isEqualTo(404);
+        TrackerClient.Response page = anonymous.get("/report");
+        assertThat(page.header("Vary")).contains("Accept-Language");
+        assertThat(page.header("Projection-Position")).isNotBlank();
+        assertThat(page.body()).contains("<html lang=\"ro\"");
     }
 
     private void open(String path, String what) {

@@ -76,9 +76,7 @@ class CommitmentPages {
                      Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
         List<FieldError> errors = new ArrayList<>();
         Paging.check(page, PAGE_SIZE, errors);
-        if (lang != null && !lang.equals("ro") && !lang.equals("en")) {
-            errors.add(new FieldError(PageLanguage.PARAMETER, "must be ro or en"));
-        }
+        PageLanguage.check(lang, errors);
         DashboardDay day = today();
         DashboardFilter filter;
         try {

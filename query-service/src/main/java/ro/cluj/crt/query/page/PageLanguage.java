@@ -2,10 +2,13 @@ package ro.cluj.crt.query.page;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import ro.cluj.crt.support.web.FieldError;
 import ro.cluj.crt.support.web.InvalidRequestException;
 
 /**
@@ -46,8 +49,17 @@ public class PageLanguage implements LocaleResolver {
 
     /** A {@code lang} other than {@code ro} or {@code en} is a bad request, as any other bad parameter. */
     public static void check(String lang) {
+        List<FieldError> errors = new ArrayList<>();
+        check(lang, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    /** Adds the error of a bad {@code lang} to those of the request's other parameters. */
+    public static void check(String lang, List<FieldError> errors) {
         if (lang != null && !lang.equals("ro") && !lang.equals("en")) {
-            throw new InvalidRequestException(PARAMETER, "must be ro or en");
+            errors.add(new FieldError(PARAMETER, "must be ro or en"));
         }
     }
 }
