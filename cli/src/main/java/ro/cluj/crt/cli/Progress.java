@@ -110,7 +110,7 @@ final class Progress implements AutoCloseable {
     private void show(long now, boolean last) {
         String text = line(now);
         if (style == Style.BAR) {
-            String bar = label + " " + bar() + " " + text;
+            String bar = label + " " + (total > 0 ? bar() + " " : "") + text;
             err.print("\r" + bar + " ".repeat(Math.max(0, lastWidth - bar.length())));
             lastWidth = bar.length();
             if (last) {
