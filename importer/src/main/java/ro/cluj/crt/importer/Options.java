@@ -20,7 +20,7 @@ record Options(URI url, String user, String passwordEnv, String password, URI qu
                String monitorTokenEnv, String expected) {
 
     static final String USAGE = """
-            usage: java -jar crt-importer-exec.jar [--url http://localhost:8080] [--user staff]
+            usage: java -jar crt-importer.jar [--url http://localhost:8080] [--user staff]
                    [--password-env CRT_PASSWORD | --password PASSWORD] [--query-url http://localhost:8081]
                    [--monitor-user monitor] [--monitor-password-env CRT_MONITOR_PASSWORD]
                    [--decidim-organisation NAME] [--decidim-locale en] [--decidim-kind improve-measure]
