@@ -80,7 +80,7 @@ class OpenDataArchive {
         return written.position();
     }
 
-    /** A file written into the archive. */
+    /** A file written into the archive; {@code rows} is the number of rows of a table's file, else 0. */
     record Entry(String path, long bytes, String sha256, long rows) {
     }
 
@@ -90,12 +90,12 @@ class OpenDataArchive {
         ObjectNode descriptor = json.createObjectNode();
         ArrayNode resources = json.createArrayNode();
         for (PublicTable table : tables.all()) {
-            Entry csv = entry(zip, table.name() + ".csv", out -> files.csv(table, out));
-            Entry rows = entry(zip, table.name() + ".json", out -> files.json(table, out));
-            entries.add(csv);
-            entries.add(rows);
-            resources.add(tabular(table, csv));
-            resources.add(resource(table.name() + "-json", table.title() + " (JSON)", rows, "application/json"));
+            Entry csvFile = entry(zip, table.name() + ".csv", out -> files.csv(table, out));
+            Entry jsonFile = entry(zip, table.name() + ".json", out -> files.json(table, out));
+            entries.add(csvFile);
+            entries.add(jsonFile);
+            resources.add(tabular(table, csvFile));
+            resources.add(resource(table.name() + "-json", table.title() + " (JSON)", jsonFile, "application/json"));
         }
         ReportView publicReport = report.report(false);
         Entry reportEntry = entry(zip, "report.json", out -> value(out, publicReport));
@@ -110,7 +110,7 @@ class OpenDataArchive {
             return 0;
         }));
         entries.add(entry(zip, README, out -> {
-            out.write(readme().getBytes(StandardCharsets.UTF_8));
+            out.write(readme(entries).getBytes(StandardCharsets.UTF_8));
             return 0;
         }));
         StringBuilder sums = new StringBuilder();
@@ -173,7 +173,7 @@ class OpenDataArchive {
         return 0;
     }
 
-    private String readme() {
+    private String readme(List<Entry> entries) {
         StringBuilder text = new StringBuilder("""
                 # Cluj Resilience Tracker: open data
 
@@ -193,12 +193,14 @@ class OpenDataArchive {
                 Licence: %s (%s). Data imported from published sources keeps its source's licence and attribution
                 (`sources` in `datapackage.json`, and the source columns of `interviews`).
 
-                | file | rows |
-                |---|---|
+                | files | what | rows |
+                |---|---|---|
                 """.formatted(licence.title(), licence.path()));
         for (PublicTable table : tables.all()) {
-            text.append("| `").append(table.name()).append(".csv` / `.json` | ").append(table.description())
-                    .append(" |\n");
+            long rows = entries.stream().filter(entry -> entry.path().equals(table.name() + ".csv"))
+                    .mapToLong(Entry::rows).sum();
+            text.append("| `").append(table.name()).append(".csv`, `.json` | ").append(table.description())
+                    .append(" | ").append(rows).append(" |\n");
         }
         return text.toString();
     }
