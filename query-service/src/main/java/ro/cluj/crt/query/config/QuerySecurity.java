@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import ro.cluj.crt.query.opendata.OpenDataPaths;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
@@ -44,6 +45,7 @@ public class QuerySecurity {
                 .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                 .requestMatchers(HttpMethod.GET, PAGES).permitAll()
                 .requestMatchers(HttpMethod.HEAD, PAGES).permitAll()
+                .requestMatchers(HttpMethod.GET, OpenDataPaths.PUBLIC).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").permitAll()
                 .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
