@@ -42,7 +42,8 @@ class SecurityIT {
 
     /** Failed logins are throttled; this class sends many on purpose, so its client address gets room for them. */
     @RegisterExtension
-    static final RunningTracker system = new RunningTracker("--crt.security.login-throttle.client-failures=100000",
+    static final RunningTracker system = new RunningTracker(
+            "--spring.datasource.hikari.maximum-pool-size=8", "--crt.security.login-throttle.client-failures=100000",
             "--crt.security.login-throttle.account-failures=100000");
 
     enum Who {
