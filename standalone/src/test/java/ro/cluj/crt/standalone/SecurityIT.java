@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -260,6 +261,9 @@ class SecurityIT {
                 if (!ok) {
                     wrong.add(endpoint.key() + " as " + caller + ": " + status + " " + abbreviated(answer.body()));
                 }
+                observe(who.allows(role) ? "role check: a caller the table allows, body {} and unknown ids"
+                        : role == null ? "role check: no login where one is needed" : "role check: a role not allowed",
+                        answer);
                 assertNoInternals(endpoint.key() + " as " + caller, answer);
             }
         }
@@ -279,22 +283,33 @@ class SecurityIT {
      */
     @Test
     void hostilePathVariablesNeverReachTheInside() {
-        List<String> values = List.of(INJECTION, "../../../../etc/passwd", "a\u0000b", "x".repeat(10_000),
-                "\u00e9\u0301\ud83d\ude00", "-1", "99999999999999999999999999", "%", "1e999");
-        List<String> raw = List.of("%C3%28", "%00", "..%2f..%2f", "%ff%fe", "%2e%2e");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("SQL injection text", encoded(INJECTION));
+        values.put("../../../../etc/passwd, encoded", encoded("../../../../etc/passwd"));
+        values.put("a NUL inside (a%00b)", encoded("a\u0000b"));
+        values.put("an id of 10,000 characters", "x".repeat(10_000));
+        values.put("combining accent and emoji", encoded("\u00e9\u0301\ud83d\ude00"));
+        values.put("-1", "-1");
+        values.put("a 26-digit number", "99999999999999999999999999");
+        values.put("% (encoded)", encoded("%"));
+        values.put("1e999", "1e999");
+        values.put("broken UTF-8 (%C3%28)", "%C3%28");
+        values.put("%00", "%00");
+        values.put("..%2f..%2f", "..%2f..%2f");
+        values.put("%ff%fe", "%ff%fe");
+        values.put("%2e%2e", "%2e%2e");
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             if (!endpoint.pattern().contains("{")) {
                 continue;
             }
             String role = firstAllowed(endpoint);
-            List<String> paths = new ArrayList<>();
-            values.forEach(value -> paths.add(endpoint.path(value)));
-            raw.forEach(value -> paths.add(endpoint.pattern().replaceAll("\\{[^}]+}", value)));
-            for (String path : paths) {
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                String path = endpoint.pattern().replaceAll("\\{[^}]+}",
+                        java.util.regex.Matcher.quoteReplacement(value.getValue()));
                 Answer answer = send(endpoint.service(), endpoint.method(), path, role, "application/json",
                         "{}".getBytes(StandardCharsets.UTF_8));
-                check(wrong, endpoint.key() + " path " + abbreviated(path), answer);
+                check(wrong, "path variable: " + value.getKey(), endpoint.key(), answer);
             }
         }
         assertThat(wrong).isEmpty();
@@ -316,10 +331,11 @@ class SecurityIT {
                     Answer answer = send(endpoint.service(), endpoint.method(), path, role, "application/json",
                             "{}".getBytes(StandardCharsets.UTF_8));
                     // a vocabulary's refusal repeats the value it refuses, which is not something from the inside
-                    check(wrong, endpoint.key() + " ?" + parameter + "=" + abbreviated(value),
+                    check(wrong, "query parameter: " + (value.length() > 100 ? "5,000 characters" : value.isEmpty()
+                            ? "(empty)" : value.replace("\u0000", "NUL")), endpoint.key() + " ?" + parameter,
                             answer.withoutEcho(TrackerClient.json(value)));
                 }
-                check(wrong, endpoint.key() + " ?" + parameter + "=%C3%28", send(endpoint.service(),
+                check(wrong, "query parameter: broken UTF-8 (%C3%28)", endpoint.key() + " ?" + parameter, send(endpoint.service(),
                         endpoint.method(), endpoint.path("no-such-id-1") + "?" + parameter + "=%C3%28", role,
                         null, null));
             }
@@ -357,12 +373,12 @@ class SecurityIT {
             String role = firstAllowed(endpoint);
             String path = endpoint.path("no-such-id-1");
             for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
-                check(wrong, endpoint.key() + " with " + body.getKey(),
+                check(wrong, "body: " + body.getKey(), endpoint.key(),
                         send(endpoint.service(), endpoint.method(), path, role, "application/json", body.getValue()));
             }
             for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                     "multipart/form-data; boundary=x", "application/json; charset=latin1", "nonsense")) {
-                check(wrong, endpoint.key() + " as " + type, send(endpoint.service(), endpoint.method(), path, role,
+                check(wrong, "Content-Type: " + type, endpoint.key(), send(endpoint.service(), endpoint.method(), path, role,
                         type, "{}".getBytes(StandardCharsets.UTF_8)));
             }
         }
@@ -407,7 +423,7 @@ class SecurityIT {
                 JsonNode hostile = withText(valid.deepCopy(), field, INJECTION);
                 Answer answer = send(COMMAND, "POST", create.getKey(), staff, "application/json",
                         bytes(TrackerClient.json(hostile)));
-                check(wrong, "POST " + create.getKey() + " " + field, answer);
+                check(wrong, "SQL injection text in a body field", "POST " + create.getKey() + " " + field, answer);
                 if (answer.status() >= 300 && answer.status() != 400 && answer.status() != 422) {
                     wrong.add("POST " + create.getKey() + " " + field + ": " + answer.status());
                 }
@@ -465,10 +481,41 @@ class SecurityIT {
                 wrong.add(token.getKey() + ": write " + write.status() + ", read " + read.status());
             }
             assertNoInternals(token.getKey(), write);
+            observe("token: " + token.getKey(), write);
+            observe("token: " + token.getKey(), read);
         }
         assertThat(wrong).isEmpty();
         assertThat(system.count("SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE "
                 + "'%OrganisationRegistered' AND convert_from(payload, 'UTF8') LIKE '%Forged%'")).isZero();
+    }
+
+    /** bcrypt reads at most 72 bytes of a password; a longer one must still be just a wrong password. */
+    @Test
+    void loginRefusesLongAndMistypedCredentialsWithoutAFailure() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("login: a password of 200 characters (bcrypt reads 72 bytes)",
+                "{\"username\":\"staff\",\"password\":\"" + "p".repeat(200) + "\"}");
+        bodies.put("login: the right password followed by 180 more characters",
+                "{\"username\":\"staff\",\"password\":\"staff-local-password" + "p".repeat(180) + "\"}");
+        bodies.put("login: a password of 201 characters", "{\"username\":\"staff\",\"password\":\""
+                + "p".repeat(201) + "\"}");
+        bodies.put("login: SQL injection as user name", "{\"username\":\"" + INJECTION + "\",\"password\":\"x\"}");
+        bodies.put("login: user name as a number", "{\"username\":1,\"password\":\"x\"}");
+        bodies.put("login: an extra field roles", "{\"username\":\"staff\",\"password\":\"staff-local-password\","
+                + "\"roles\":[\"admin\"]}");
+        Map<String, Integer> expected = Map.of("login: a password of 200 characters (bcrypt reads 72 bytes)", 401,
+                "login: the right password followed by 180 more characters", 401,
+                "login: a password of 201 characters", 400, "login: SQL injection as user name", 401,
+                "login: user name as a number", 400, "login: an extra field roles", 400);
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            Answer answer = send(COMMAND, "POST", "/api/auth/token", null, "application/json", bytes(body.getValue()));
+            check(wrong, body.getKey(), COMMAND + " POST /api/auth/token", answer);
+            if (answer.status() != expected.get(body.getKey())) {
+                wrong.add(body.getKey() + ": " + answer.status() + " " + abbreviated(answer.body()));
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     @Test
@@ -507,7 +554,13 @@ class SecurityIT {
         return ROLES.stream().filter(who::allows).findFirst().map(TOKENS::get).orElseThrow();
     }
 
-    private static void check(List<String> wrong, String what, Answer answer) {
+    /**
+     * Checks one answer to a hostile request: no 5xx, nothing of the inside, a problem document for any refusal. The
+     * answer's status and problem type are kept under {@code attack} for {@code docs/security.md}.
+     */
+    private static void check(List<String> wrong, String attack, String endpoint, Answer answer) {
+        String what = attack + " on " + endpoint;
+        observe(attack, answer);
         if (answer.status() >= 500) {
             wrong.add(what + ": " + answer.status() + " " + abbreviated(answer.body()));
         }
@@ -520,6 +573,24 @@ class SecurityIT {
                 && !String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json")) {
             wrong.add(what + ": " + answer.status() + " not a problem document: " + answer.header("Content-Type"));
         }
+    }
+
+    /** Every answer each attack got, as "status type", over all endpoints. */
+    private static final Map<String, Set<String>> OBSERVED = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    private static void observe(String attack, Answer answer) {
+        String type = answer.status2xx() ? "" : " " + answer.problemType();
+        OBSERVED.computeIfAbsent(attack, key -> new java.util.concurrent.ConcurrentSkipListSet<>())
+                .add(answer.status() + type);
+    }
+
+    /** Writes what each attack got to {@code target/security-answers.md}, the source of docs/security.md. */
+    @AfterAll
+    static void writeTheAnswers() throws IOException {
+        StringBuilder table = new StringBuilder("| attack | answers (status and problem type) |\n|---|---|\n");
+        OBSERVED.forEach((attack, answers) -> table.append("| ").append(attack.replace("|", "\\|")).append(" | ")
+                .append(String.join(", ", answers)).append(" |\n"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "security-answers.md"), table);
     }
 
     private static void assertNoInternals(String what, Answer answer) {
@@ -571,6 +642,14 @@ class SecurityIT {
 
         JsonNode json() {
             return readJson(body);
+        }
+
+        String problemType() {
+            try {
+                return TrackerClient.JSON.readTree(body).path("type").asText("(no type)");
+            } catch (IOException e) {
+                return "(not JSON)";
+            }
         }
 
         @Override
@@ -629,6 +708,10 @@ class SecurityIT {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + abbreviated(text), e);
         }
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String text) {
