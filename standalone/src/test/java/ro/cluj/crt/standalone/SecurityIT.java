@@ -41,11 +41,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class SecurityIT {
 
-    /** Failed logins are throttled; this class sends many on purpose, so its client address gets room for them. */
+    /**
+     * Failed logins are throttled and recommendations rate limited before their body is read; this class sends many
+     * on purpose, so its client address gets room for them (LoginThrottlingIT and RecommendationIT test the limits).
+     */
     @RegisterExtension
     static final RunningTracker system = new RunningTracker(
             "--spring.datasource.hikari.maximum-pool-size=8", "--crt.security.login-throttle.client-failures=100000",
-            "--crt.security.login-throttle.account-failures=100000");
+            "--crt.security.login-throttle.account-failures=100000", "--crt.recommendations.rate-limit.burst=100000");
 
     enum Who {
         PUBLIC, LOGGED_IN, STAFF, MONITOR, AUDITOR, ADMIN, ADMIN_OR_AUDITOR;
