@@ -95,7 +95,13 @@ class ConcurrentCommandsIT {
                 "{\"part\":\"title\",\"value\":\"Title " + i + "\",\"reason\":\"revision " + i + "\"}",
                 Map.of("If-Match", "\"0\"")));
 
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isIn(200, 409));
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isIn(200, 409);
+            if (answer.status() == 409) {
+                assertThat(answer.json().get("type").asText()).as("stale, or lost the race to the same version")
+                        .isIn("/problems/stale-version", "/problems/concurrent-change");
+            }
+        });
         assertThat(answers.stream().filter(answer -> answer.status() == 200).count()).isEqualTo(1);
         assertThat(sequenceNumbers(commitment)).isEqualTo(range(2));
     }

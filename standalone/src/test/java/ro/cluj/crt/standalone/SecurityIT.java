@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -182,7 +183,8 @@ class SecurityIT {
     }
 
     /** An endpoint as Spring maps it: service, method, path pattern, and the handler's query parameters. */
-    record Endpoint(String service, String method, String pattern, List<String> queryParameters) {
+    record Endpoint(String service, String method, String pattern, List<String> queryParameters,
+                    List<String> headers) {
 
         String key() {
             return service + " " + method + " " + pattern;
@@ -209,8 +211,13 @@ class SecurityIT {
         for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = handler.getKey();
             List<String> parameters = new ArrayList<>();
+            List<String> headers = new ArrayList<>();
             for (MethodParameter parameter : handler.getValue().getMethodParameters()) {
                 parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+                if (header != null) {
+                    headers.add(header.name().isEmpty() ? header.value() : header.name());
+                }
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 if (param != null) {
                     parameters.add(!param.name().isEmpty() ? param.name()
@@ -224,7 +231,8 @@ class SecurityIT {
             }
             for (String pattern : info.getPatternValues()) {
                 for (String method : methods) {
-                    endpoints.add(new Endpoint(service, method, pattern, List.copyOf(parameters)));
+                    endpoints.add(new Endpoint(service, method, pattern, List.copyOf(parameters),
+                            List.copyOf(headers)));
                 }
             }
         }
@@ -271,6 +279,84 @@ class SecurityIT {
             }
         }
         assertThat(wrong).as("answers that disagree with the table").isEmpty();
+    }
+
+    /**
+     * The writes of the command service that take neither an {@code Idempotency-Key} nor {@code If-Match}, and why.
+     * Every other write takes one of them (a create the key, a change to an existing aggregate If-Match).
+     */
+    static final Map<String, String> WRITES_WITHOUT_KEY_OR_VERSION = Map.of(
+            "POST /api/auth/token", "a login, not a write",
+            "POST /api/recommendations", "public: a key from anonymous clients would let one client address "
+                    + "another's recommendation; sealed values cannot be compared (architecture.md)",
+            "POST /api/editions", "the edition number is the key: a repeat answers the first answer",
+            "POST /api/admin/persons/{personId}/erasure", "erasing twice changes nothing more; no version to be "
+                    + "stale against",
+            "POST /api/organisations/{organisationId}/contacts", "not yet: a repeat with the same personId is a 409 "
+                    + "(contact-recorded), not the first answer, as sealed details cannot be compared");
+
+    @Test
+    void everyWriteTakesAnIdempotencyKeyOrIfMatchButTheNamedOnes() {
+        List<String> missing = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String write = endpoint.method() + " " + endpoint.pattern();
+            if (!endpoint.service().equals(COMMAND) || endpoint.method().equals("GET")
+                    || WRITES_WITHOUT_KEY_OR_VERSION.containsKey(write)) {
+                continue;
+            }
+            boolean create = !endpoint.pattern().contains("{") || endpoint.pattern().endsWith("/interviews");
+            String expected = create ? "Idempotency-Key" : "If-Match";
+            if (!endpoint.headers().contains(expected)) {
+                missing.add(write + " takes no " + expected);
+            }
+        }
+        assertThat(missing).isEmpty();
+        assertThat(endpoints().stream().map(e -> e.method() + " " + e.pattern()).toList())
+                .containsAll(WRITES_WITHOUT_KEY_OR_VERSION.keySet());
+    }
+
+    /** Version and key headers an attacker or a broken client could send. */
+    @Test
+    void malformedIfMatchAndIdempotencyKeysAreRefusedAndStaleVersionsAreConflicts() throws Exception {
+        String organisation = "{\"name\":\"Asociatia Antet\",\"sector\":\"civil-society\"}";
+        Answer made = sendWithHeader("/api/organisations", "Idempotency-Key", "antet-1", organisation);
+        assertThat(made.status()).isEqualTo(201);
+        String corrections = "/api/organisations/" + made.json().get("id").asText() + "/corrections";
+        String correction = "{\"name\":\"Asociatia Antet\",\"sector\":\"business\",\"reason\":\"r\"}";
+        List<String> wrong = new ArrayList<>();
+        for (String value : List.of("abc", "-1", "*", "\"1\", \"2\"", "99999999999999999999", "W/\"x\"")) {
+            Answer answer = sendWithHeader(corrections, "If-Match", value, correction);
+            check(wrong, "If-Match: " + value, COMMAND + " POST " + corrections, answer);
+            if (answer.status() != 400) {
+                wrong.add("If-Match " + value + ": " + answer.status());
+            }
+        }
+        Answer stale = sendWithHeader(corrections, "If-Match", "\"7\"", correction);
+        check(wrong, "If-Match: a version the resource is not at (\"7\")", COMMAND + " POST " + corrections, stale);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.problemType()).isEqualTo("/problems/stale-version");
+        for (String key : List.of(" ", "k".repeat(201))) {
+            Answer answer = sendWithHeader("/api/organisations", "Idempotency-Key", key, organisation);
+            check(wrong, "Idempotency-Key: " + (key.isBlank() ? "blank" : "201 characters"),
+                    COMMAND + " POST /api/organisations", answer);
+            if (answer.status() != 400) {
+                wrong.add("Idempotency-Key " + abbreviated(key) + ": " + answer.status());
+            }
+        }
+        Answer other = sendWithHeader("/api/organisations", "Idempotency-Key", "antet-1",
+                "{\"name\":\"Other\",\"sector\":\"civil-society\"}");
+        check(wrong, "Idempotency-Key: reused with other content", COMMAND + " POST /api/organisations", other);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static Answer sendWithHeader(String path, String name, String value, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.tracker.commandPort()
+                        + path)).header("Authorization", "Bearer " + TOKENS.get("staff"))
+                .header("Content-Type", "application/json").header(name, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer("POST " + path, response.statusCode(), response.body(), response.headers().map());
     }
 
     @Test
