@@ -3,6 +3,7 @@ package ro.cluj.crt.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -13,13 +14,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,7 +206,7 @@ class SecurityIT {
 
         /** The pattern with every path variable replaced by {@code value}, URL-encoded. */
         String path(String value) {
-            return pattern.replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(
+            return pattern.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(
                     URLEncoder.encode(value, StandardCharsets.UTF_8)));
         }
     }
@@ -255,8 +269,8 @@ class SecurityIT {
      */
     @Test
     void everyEndpointAnswersEachRoleAsTheTableSays() {
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint endpoint : endpoints()) {
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        forEachInParallel(endpoints(), endpoint -> {
             Who who = WHO_MAY_CALL_WHAT.get(endpoint.key());
             assertThat(who).as("row for %s", endpoint.key()).isNotNull();
             List<String> callers = new ArrayList<>();
@@ -277,7 +291,7 @@ class SecurityIT {
                         answer);
                 assertNoInternals(endpoint.key() + " as " + caller, answer);
             }
-        }
+        });
         assertThat(wrong).as("answers that disagree with the table").isEmpty();
     }
 
@@ -387,20 +401,20 @@ class SecurityIT {
         values.put("..%2f..%2f", "..%2f..%2f");
         values.put("%ff%fe", "%ff%fe");
         values.put("%2e%2e", "%2e%2e");
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint endpoint : endpoints()) {
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        forEachInParallel(endpoints(), endpoint -> {
             if (!endpoint.pattern().contains("{")) {
-                continue;
+                return;
             }
             String role = firstAllowed(endpoint);
             for (Map.Entry<String, String> value : values.entrySet()) {
                 String path = endpoint.pattern().replaceAll("\\{[^}]+}",
-                        java.util.regex.Matcher.quoteReplacement(value.getValue()));
+                        Matcher.quoteReplacement(value.getValue()));
                 Answer answer = send(endpoint.service(), endpoint.method(), path, role, "application/json",
                         "{}".getBytes(StandardCharsets.UTF_8));
                 check(wrong, "path variable: " + value.getKey(), endpoint.key(), answer);
             }
-        }
+        });
         assertThat(wrong).isEmpty();
     }
 
@@ -410,8 +424,8 @@ class SecurityIT {
         List<String> values = List.of(INJECTION, "-1", "99999999999999999999999999", "1e999", "NaN", "a\u0000b",
                 "x".repeat(5_000), "2026-02-30", "9999999-01-01T00:00:00Z", "' UNION ALL SELECT 1 --", "",
                 "%", "_", "\\");
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint endpoint : endpoints()) {
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        forEachInParallel(endpoints(), endpoint -> {
             String role = firstAllowed(endpoint);
             for (String parameter : endpoint.queryParameters()) {
                 for (String value : values) {
@@ -424,11 +438,11 @@ class SecurityIT {
                             ? "(empty)" : value.replace("\u0000", "NUL")), endpoint.key() + " ?" + parameter,
                             answer.withoutEcho(TrackerClient.json(value)));
                 }
-                check(wrong, "query parameter: broken UTF-8 (%C3%28)", endpoint.key() + " ?" + parameter, send(endpoint.service(),
-                        endpoint.method(), endpoint.path("no-such-id-1") + "?" + parameter + "=%C3%28", role,
-                        null, null));
+                String broken = endpoint.path("no-such-id-1") + "?" + parameter + "=%C3%28";
+                check(wrong, "query parameter: broken UTF-8 (%C3%28)", endpoint.key() + " ?" + parameter,
+                        send(endpoint.service(), endpoint.method(), broken, role, null, null));
             }
-        }
+        });
         assertThat(wrong).isEmpty();
     }
 
@@ -454,10 +468,10 @@ class SecurityIT {
         bodies.put("nested 10,000 deep", ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
         bodies.put("2 MB", ("{\"name\":\"" + "x".repeat(2_000_000) + "\"}").getBytes(StandardCharsets.UTF_8));
         bodies.put("duplicate keys", "{\"reason\":\"a\",\"reason\":\"b\"}".getBytes(StandardCharsets.UTF_8));
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint endpoint : endpoints()) {
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        forEachInParallel(endpoints(), endpoint -> {
             if (!endpoint.method().equals("POST") && !endpoint.method().equals("PUT")) {
-                continue;
+                return;
             }
             String role = firstAllowed(endpoint);
             String path = endpoint.path("no-such-id-1");
@@ -467,10 +481,10 @@ class SecurityIT {
             }
             for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                     "multipart/form-data; boundary=x", "application/json; charset=latin1", "nonsense")) {
-                check(wrong, "Content-Type: " + type, endpoint.key(), send(endpoint.service(), endpoint.method(), path, role,
-                        type, "{}".getBytes(StandardCharsets.UTF_8)));
+                check(wrong, "Content-Type: " + type, endpoint.key(), send(endpoint.service(), endpoint.method(), path,
+                        role, type, "{}".getBytes(StandardCharsets.UTF_8)));
             }
-        }
+        });
         assertThat(wrong).isEmpty();
     }
 
@@ -553,7 +567,7 @@ class SecurityIT {
         forged.put("RS256 header", url.encodeToString(bytes("{\"alg\":\"RS256\"}")) + "." + parts[1] + "."
                 + parts[2]);
         forged.put("expired", AccessTokens.signed(claimsSet -> claimsSet.expirationTime(
-                java.util.Date.from(java.time.Instant.now().minusSeconds(120)))));
+                Date.from(Instant.now().minusSeconds(120)))));
         forged.put("signed with another key", AccessTokens.signedWith("another-secret-of-at-least-thirty-two-bytes!",
                 claimsSet -> claimsSet));
         forged.put("not a token", "not-a-token");
@@ -633,6 +647,25 @@ class SecurityIT {
 
     // ---- helpers
 
+    /** Runs {@code check} for every endpoint, four at a time, so that both cores keep busy. */
+    private static void forEachInParallel(List<Endpoint> endpoints, Consumer<Endpoint> check) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> done = new ArrayList<>();
+            endpoints.forEach(endpoint -> done.add(threads.submit(() -> check.accept(endpoint))));
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private static String firstAllowed(Endpoint endpoint) {
         Who who = WHO_MAY_CALL_WHAT.get(endpoint.key());
         if (who == Who.PUBLIC) {
@@ -665,11 +698,11 @@ class SecurityIT {
     }
 
     /** Every answer each attack got, as "status type", over all endpoints. */
-    private static final Map<String, Set<String>> OBSERVED = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final Map<String, Set<String>> OBSERVED = new ConcurrentSkipListMap<>();
 
     private static void observe(String attack, Answer answer) {
         String type = answer.status2xx() ? "" : " " + answer.problemType();
-        OBSERVED.computeIfAbsent(attack, key -> new java.util.concurrent.ConcurrentSkipListSet<>())
+        OBSERVED.computeIfAbsent(attack, key -> new ConcurrentSkipListSet<>())
                 .add(answer.status() + type);
     }
 
@@ -679,7 +712,7 @@ class SecurityIT {
         StringBuilder table = new StringBuilder("| attack | answers (status and problem type) |\n|---|---|\n");
         OBSERVED.forEach((attack, answers) -> table.append("| ").append(attack.replace("|", "\\|")).append(" | ")
                 .append(String.join(", ", answers)).append(" |\n"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "security-answers.md"), table);
+        Files.writeString(Path.of("target", "security-answers.md"), table);
     }
 
     private static void assertNoInternals(String what, Answer answer) {
@@ -782,7 +815,7 @@ class SecurityIT {
             } else {
                 JsonNode array = parent.get(step);
                 if (last) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) array).set(index, TextNode.valueOf(value));
+                    ((ArrayNode) array).set(index, TextNode.valueOf(value));
                 } else {
                     parent = array.get(index);
                 }
