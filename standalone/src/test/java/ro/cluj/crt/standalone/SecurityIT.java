@@ -329,6 +329,47 @@ class SecurityIT {
                 .containsAll(WRITES_WITHOUT_KEY_OR_VERSION.keySet());
     }
 
+    /** Methods no handler takes, on every path, and a request from a foreign web page. */
+    @Test
+    void otherMethodsAndForeignOriginsGetNothing() {
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        forEachInParallel(endpoints(), endpoint -> {
+            for (String method : List.of("PATCH", "DELETE", "TRACE", "OPTIONS", "PUT")) {
+                if (method.equals(endpoint.method())) {
+                    continue;
+                }
+                Answer answer = send(endpoint.service(), method, endpoint.path("no-such-id-1"),
+                        firstAllowed(endpoint), "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+                check(wrong, "method " + method + " where none is mapped", endpoint.key(), answer);
+            }
+        });
+        assertThat(wrong).isEmpty();
+
+        HttpRequest preflight = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.tracker.commandPort()
+                        + "/api/organisations")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://attacker.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization").build();
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.tracker.queryPort()
+                + "/api/report")).header("Origin", "https://attacker.example")
+                .header("Authorization", "Bearer " + TOKENS.get("staff")).GET().build();
+        for (HttpRequest request : List.of(preflight, read)) {
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                observe("cross-origin " + request.method() + " from https://attacker.example",
+                        new Answer(request.method(), response.statusCode(), response.body(),
+                                response.headers().map()));
+                assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                        .as("%s %s", request.method(), request.uri()).isEmpty();
+                assertThat(response.statusCode()).isLessThan(500);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Version and key headers an attacker or a broken client could send. */
     @Test
     void malformedIfMatchAndIdempotencyKeysAreRefusedAndStaleVersionsAreConflicts() throws Exception {
