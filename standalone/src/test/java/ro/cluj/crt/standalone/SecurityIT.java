@@ -305,9 +305,7 @@ class SecurityIT {
                     + "another's recommendation; sealed values cannot be compared (architecture.md)",
             "POST /api/editions", "the edition number is the key: a repeat answers the first answer",
             "POST /api/admin/persons/{personId}/erasure", "erasing twice changes nothing more; no version to be "
-                    + "stale against",
-            "POST /api/organisations/{organisationId}/contacts", "not yet: a repeat with the same personId is a 409 "
-                    + "(contact-recorded), not the first answer, as sealed details cannot be compared");
+                    + "stale against");
 
     @Test
     void everyWriteTakesAnIdempotencyKeyOrIfMatchButTheNamedOnes() {
@@ -318,7 +316,8 @@ class SecurityIT {
                     || WRITES_WITHOUT_KEY_OR_VERSION.containsKey(write)) {
                 continue;
             }
-            boolean create = !endpoint.pattern().contains("{") || endpoint.pattern().endsWith("/interviews");
+            boolean create = !endpoint.pattern().contains("{") || endpoint.pattern().endsWith("/interviews")
+                    || endpoint.pattern().endsWith("/contacts");
             String expected = create ? "Idempotency-Key" : "If-Match";
             if (!endpoint.headers().contains(expected)) {
                 missing.add(write + " takes no " + expected);
@@ -402,6 +401,36 @@ class SecurityIT {
                 "{\"name\":\"Other\",\"sector\":\"civil-society\"}");
         check(wrong, "Idempotency-Key: reused with other content", COMMAND + " POST /api/organisations", other);
         assertThat(other.status()).isEqualTo(409);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** A contact person is personal data, sealed with a fresh nonce each time: a repeat is found by its key. */
+    @Test
+    void aContactRecordedTwiceWithOneKeyAnswersTheFirstAnswer() throws Exception {
+        Answer organisation = sendWithHeader("/api/organisations", "Idempotency-Key", "contact-org",
+                "{\"name\":\"Asociatia Contact\",\"sector\":\"civil-society\"}");
+        String contacts = "/api/organisations/" + organisation.json().get("id").asText() + "/contacts";
+        String ana = "{\"name\":\"Ana Cheie\",\"email\":\"ana.cheie@example.ro\",\"preferredLanguage\":\"ro\"}";
+        long events = system.eventCount();
+
+        Answer first = sendWithHeader(contacts, "Idempotency-Key", "contact-1", ana);
+        Answer repeat = sendWithHeader(contacts, "Idempotency-Key", "contact-1", ana);
+        Answer other = sendWithHeader(contacts, "Idempotency-Key", "contact-1",
+                "{\"name\":\"Ana Cheie\",\"email\":\"other@example.ro\"}");
+        Answer both = sendWithHeader(contacts, "Idempotency-Key", "contact-2",
+                "{\"personId\":\"p-1\",\"name\":\"Ana Cheie\"}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.body()).isEqualTo(first.body());
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(system.eventCount()).as("one contact recorded").isEqualTo(events + 1);
+        List<String> wrong = new ArrayList<>();
+        check(wrong, "Idempotency-Key: a contact person repeated with the same details", "POST " + contacts, repeat);
+        check(wrong, "Idempotency-Key: a contact person repeated with other details", "POST " + contacts, other);
+        check(wrong, "Idempotency-Key beside a personId", "POST " + contacts, both);
         assertThat(wrong).isEmpty();
     }
 

@@ -82,6 +82,12 @@ public class CommandSender {
         return new WriteReceipt(aggregateId, version, position);
     }
 
+    /** The answer a write gave that stored the event at {@code sequence} of the aggregate, for its repeats. */
+    public WriteReceipt receiptOf(String aggregateId, long sequence) {
+        Long position = jdbc.queryForObject(positionQuery, Long.class, aggregateId, sequence);
+        return new WriteReceipt(aggregateId, sequence, position);
+    }
+
     private static BiFunction<Integer, EventMessage<?>, EventMessage<?>> rememberLastEvent(
             List<? extends EventMessage<?>> events) {
         if (CurrentUnitOfWork.isStarted() && !events.isEmpty()
