@@ -34,10 +34,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
-            response.setHeader("Referrer-Policy", "no-referrer");
+            SecurityHeaders.applyTo(response);
             response.setHeader("Cache-Control", "no-store");
             Writer writer = response.getReporter();
             if (writer != null) {

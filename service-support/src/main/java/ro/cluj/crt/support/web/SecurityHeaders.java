@@ -16,17 +16,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class SecurityHeaders extends OncePerRequestFilter {
 
-    public static final String CONTENT_SECURITY_POLICY =
+    private static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
                     + "form-action 'none'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        applyTo(response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the headers on one answer; also for answers Tomcat makes itself ({@link ProblemErrorReportValve}). */
+    static void applyTo(HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "no-referrer");
-        chain.doFilter(request, response);
     }
 }
