@@ -70,14 +70,16 @@ class LoginThrottlingIT {
 
         JsonNode attempts = admin.getFromCommands("/api/admin/logins?limit=1000").json().get("attempts");
         List<String> lines = new ArrayList<>();
+        String client = attempts.get(0).get("client").asText();
+        assertThat(client).as("a pseudonym, not the address").matches("client-[0-9a-f]{16}");
         attempts.forEach(attempt -> lines.add(attempt.get("outcome").asText() + " "
-                + attempt.path("accountId").asText("-") + " " + attempt.get("clientAddress").asText()));
-        assertThat(lines).containsSubsequence("succeeded acc-admin-0001 127.0.0.1",
-                "succeeded acc-auditor-0001 127.0.0.1", "succeeded acc-staff-0001 127.0.0.1",
-                "failed acc-monitor-0001 127.0.0.1", "failed acc-monitor-0001 127.0.0.1",
-                "failed acc-monitor-0001 127.0.0.1", "throttled acc-monitor-0001 127.0.0.1",
-                "succeeded acc-staff-0001 127.0.0.1", "failed - 127.0.0.1", "failed - 127.0.0.1",
-                "throttled acc-staff-0001 127.0.0.1");
+                + attempt.path("accountId").asText("-") + " " + attempt.get("client").asText()));
+        assertThat(lines).containsSubsequence("succeeded acc-admin-0001 " + client,
+                "succeeded acc-auditor-0001 " + client, "succeeded acc-staff-0001 " + client,
+                "failed acc-monitor-0001 " + client, "failed acc-monitor-0001 " + client,
+                "failed acc-monitor-0001 " + client, "throttled acc-monitor-0001 " + client,
+                "succeeded acc-staff-0001 " + client, "failed - " + client, "failed - " + client,
+                "throttled acc-staff-0001 " + client);
         assertThat(attempts.get(0).get("correlationId").asText()).isNotBlank();
         assertThat(auditor.getFromCommands("/api/admin/logins?outcome=throttled").json().get("attempts"))
                 .as("auditors read it too, filtered by outcome").hasSize(2);
@@ -86,6 +88,7 @@ class LoginThrottlingIT {
 
         String audit = attempts.toString();
         String log = Files.readString(system.logFile);
+        assertThat(audit).as("the audit records no client address").doesNotContain("127.0.0.1");
         for (String secret : List.of("guess-0", "secret-guess-0", "nobody-0", "monitor-local-password")) {
             assertThat(audit).as("the audit records no password nor unknown user name").doesNotContain(secret);
             assertThat(log).as("the log records no password nor unknown user name").doesNotContain(secret);
@@ -99,8 +102,9 @@ class LoginThrottlingIT {
         assertThat(logins).anySatisfy(line -> {
             assertThat(line.path("accountId").asText()).isEqualTo("acc-monitor-0001");
             assertThat(line.path("outcome").asText()).isEqualTo("failed");
-            assertThat(line.path("clientAddress").asText()).isEqualTo("127.0.0.1");
+            assertThat(line.path("client").asText()).isEqualTo(client);
         });
+        assertThat(logins).allSatisfy(line -> assertThat(line.toString()).doesNotContain("127.0.0.1"));
         assertThat(logins).anySatisfy(line -> assertThat(line.path("outcome").asText()).isEqualTo("throttled"));
     }
 
