@@ -13,9 +13,9 @@ import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
- * Who may call what on the command service: logging in and recommending an initiative are open (the latter rate
- * limited), erasing a person needs an admin, reporting progress on and reviewing commitments need a monitor, every
- * other write needs the staff role.
+ * Who may call what on the command service: logging in and recommending an initiative are open (failed logins are
+ * throttled, recommendations rate limited), erasing a person needs an admin, reading the login audit an admin or an
+ * auditor, reporting progress on and reviewing commitments need a monitor, every other write needs the staff role.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSecurity {
@@ -31,6 +31,7 @@ public class CommandSecurity {
                 .requestMatchers(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/recommendations").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/admin/logins").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                 .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/api/commitments/*/progress", "/api/commitments/*/reviews")
                 .hasRole(Role.MONITOR.name())
