@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the configured limit on how late an append may commit ({@code crt.event-store.append-time-limit}) into the
  * event store after every migration, before anything appends. The store's trigger enforces it for every writer, and
- * the query service reads it to check its gap timeout against it (see {@code V5__append_time_limit.sql}).
+ * the query service reads it to check its gap timeout against it (see {@code V6__append_time_limit.sql}).
  */
 @Component
 class AppendTimeLimit implements Callback {
