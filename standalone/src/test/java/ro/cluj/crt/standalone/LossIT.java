@@ -63,7 +63,8 @@ class LossIT {
 
     @RegisterExtension
     static final RunningTracker system = new RunningTracker("--crt.event-store.append-time-limit=" + LIMIT,
-            "--crt.query.gap-timeout=" + GAP_TIMEOUT, "--spring.datasource.hikari.maximum-pool-size=10", "--spring.datasource.hikari.minimum-idle=2");
+            "--crt.query.gap-timeout=" + GAP_TIMEOUT, "--spring.datasource.hikari.maximum-pool-size=10",
+            "--spring.datasource.hikari.minimum-idle=2");
 
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final Queue<String> refusedStatuses = new ConcurrentLinkedQueue<>();
@@ -117,8 +118,8 @@ class LossIT {
         assertThat(holes(runStart)).as("global_index values left unused by rollbacks and refusals")
                 .isGreaterThan(250);
 
-        System.out.printf("LossIT: %d API writes acknowledged, %d refused; %d direct commits, %d rolled back, %d refused;"
-                + " %d API writes held (%d long); %d holes%n", acknowledged.size(), refusedStatuses.size(),
+        System.out.printf("LossIT: %d API writes acknowledged, %d refused; %d direct commits, %d rolled back, "
+                + "%d refused; %d API writes held (%d long); %d holes%n", acknowledged.size(), refusedStatuses.size(),
                 committedDirectly.size(), rolledBack.size(), refusedDirectly.size(), heldWrites.size(),
                 heldWrites.stream().filter(held -> held.hold().equals(LONG_HOLD)).count(), holes(runStart));
         Map<String, String> views = viewDigests();
