@@ -91,8 +91,8 @@ class DeadLetterIT {
         assertThat(second.get("attempts").asLong()).isZero();
 
         assertThat(list.body()).doesNotContain("Popescu", "example.ro");
-        assertThat(system.count("SELECT count(*) FROM crt_query.dead_letter_entry WHERE cause_message LIKE '%Popescu%'"))
-                .isZero();
+        assertThat(system.count(
+                "SELECT count(*) FROM crt_query.dead_letter_entry WHERE cause_message LIKE '%Popescu%'")).isZero();
         assertThat(Files.readString(system.logFile)).doesNotContain("Popescu");
         assertThat(Files.readString(system.logFile)).contains("event parked in the dead-letter queue");
     }

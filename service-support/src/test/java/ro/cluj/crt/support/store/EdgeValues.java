@@ -9,10 +9,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -33,7 +35,10 @@ public final class EdgeValues {
     public enum Variant {
         /** Every text at the API's maximum length with non-ASCII, emoji and line breaks; lists filled; latest dates. */
         FULL,
-        /** Nulls wherever the event allows them, empty texts and lists, earliest dates, smallest numbers. */
+        /**
+         * Nulls wherever the event allows them (except ids that name an aggregate or a person), empty texts and
+         * lists, earliest dates, smallest numbers.
+         */
         SPARSE,
         /** As FULL, but dates and numbers at the limits of their Java types, past what the API accepts. */
         EXTREME
@@ -79,7 +84,15 @@ public final class EdgeValues {
 
     /** An instance of {@code type}, a record, an enum or a value type, with values of {@code variant}. */
     public static Object of(Class<?> type, Variant variant) {
-        return value(type, type, "", variant);
+        return of(type, variant, Set.of());
+    }
+
+    /**
+     * As {@link #of(Class, Variant)}, but the sparse variant keeps a value in every component named in
+     * {@code required} (the fields the API requires), so that the event is one the API could have produced.
+     */
+    public static Object of(Class<?> type, Variant variant, Set<String> required) {
+        return new Builder(variant, required).value(type, type, "", 0);
     }
 
     /** The enum types any event holds, directly or nested, so that each of their constants can be checked. */
@@ -108,86 +121,114 @@ public final class EdgeValues {
         }
     }
 
-    private static Object value(Type type, Class<?> owner, String name, Variant variant) {
-        Class<?> raw = raw(type);
-        boolean full = variant != Variant.SPARSE;
-        boolean extreme = variant == Variant.EXTREME;
-        if (raw == String.class) {
-            return identifier(owner, name) ? identifier(variant) : full ? text(RequestReader.MAX_TEXT_LENGTH) : "";
-        }
-        if (raw == Sealed.class) {
-            return new Sealed(full ? sealedText(RequestReader.MAX_TEXT_LENGTH) : sealedText(0));
-        }
-        if (raw == LocalDate.class) {
-            return extreme ? LocalDate.MAX : full ? RequestReader.LATEST_DATE : RequestReader.EARLIEST_DATE;
-        }
-        if (raw == Instant.class) {
-            return extreme ? Instant.MAX : full ? Instant.parse("2199-12-31T23:59:59.999999999Z")
-                    : Instant.parse("1900-01-01T00:00:00Z");
-        }
-        if (raw == int.class || raw == Integer.class) {
-            return extreme ? Integer.MAX_VALUE : full ? 100 : 0;
-        }
-        if (raw == long.class || raw == Long.class) {
-            return extreme ? Long.MAX_VALUE : full ? 9_007_199_254_740_993L : 0L;
-        }
-        if (raw == double.class || raw == Double.class) {
-            return extreme ? Double.MAX_VALUE : full ? 0.1 + 0.2 : Double.MIN_VALUE;
-        }
-        if (raw == BigDecimal.class) {
-            return full ? new BigDecimal("123456789012345678901234567890.123456789012345678901234567890")
-                    : new BigDecimal("-0.000000000000000000000000000001");
-        }
-        if (raw == boolean.class || raw == Boolean.class) {
-            return full;
-        }
-        if (raw.isEnum()) {
-            Object[] constants = raw.getEnumConstants();
-            return full ? constants[constants.length - 1] : constants[0];
-        }
-        if (raw == List.class || raw == Set.class) {
-            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-            if (!full) {
-                return raw == List.class ? List.of() : Set.of();
-            }
-            return raw == List.class ? List.of(value(element, owner, name, variant), value(element, owner, name,
-                    variant)) : Set.of(value(element, owner, name, variant));
-        }
-        if (raw == Map.class) {
-            Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
-            return full ? Map.of(text(500), value(valueType, owner, name, variant)) : Map.of();
-        }
-        if (raw.isRecord()) {
-            return record(raw, variant);
-        }
-        throw new IllegalStateException("no edge values for " + type + " in " + owner.getSimpleName() + "." + name
-                + ": teach EdgeValues this type");
-    }
+    /** Builds values of one variant; {@code ordinal} tells the elements of a list apart. */
+    private record Builder(Variant variant, Set<String> required) {
 
-    private static Object record(Class<?> type, Variant variant) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = value(components[i].getGenericType(), type, components[i].getName(), variant);
-        }
-        if (variant == Variant.SPARSE) {
-            // a null wherever the record accepts one
-            for (int i = 0; i < components.length; i++) {
-                if (components[i].getType().isPrimitive()) {
-                    continue;
+        private Object value(Type type, Class<?> owner, String name, int ordinal) {
+            Class<?> raw = raw(type);
+            boolean full = variant != Variant.SPARSE;
+            boolean extreme = variant == Variant.EXTREME;
+            if (raw == String.class) {
+                return identifier(owner, name) ? idFor(owner, name, ordinal)
+                        : full ? text(RequestReader.MAX_TEXT_LENGTH) : "";
+            }
+            if (raw == Sealed.class) {
+                return new Sealed(full ? sealedText(RequestReader.MAX_TEXT_LENGTH) : sealedText(0));
+            }
+            if (raw == LocalDate.class) {
+                return extreme ? LocalDate.MAX : full ? RequestReader.LATEST_DATE : RequestReader.EARLIEST_DATE;
+            }
+            if (raw == Instant.class) {
+                return extreme ? Instant.MAX : full ? Instant.parse("2199-12-31T23:59:59.999999999Z")
+                        : Instant.parse("1900-01-01T00:00:00Z");
+            }
+            if (raw == int.class || raw == Integer.class) {
+                return extreme ? Integer.MAX_VALUE : full ? 100 : 0;
+            }
+            if (raw == long.class || raw == Long.class) {
+                return extreme ? Long.MAX_VALUE : full ? 9_007_199_254_740_993L : 0L;
+            }
+            if (raw == double.class || raw == Double.class) {
+                return extreme ? Double.MAX_VALUE : full ? 0.1 + 0.2 : Double.MIN_VALUE;
+            }
+            if (raw == BigDecimal.class) {
+                return full ? new BigDecimal("123456789012345678901234567890.123456789012345678901234567890")
+                        : new BigDecimal("-0.000000000000000000000000000001");
+            }
+            if (raw == boolean.class || raw == Boolean.class) {
+                return full;
+            }
+            if (raw.isEnum()) {
+                Object[] constants = raw.getEnumConstants();
+                return full ? constants[constants.length - 1] : constants[0];
+            }
+            if (raw == List.class || raw == Set.class) {
+                Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+                if (!full) {
+                    return raw == List.class ? List.of() : Set.of();
                 }
-                Object kept = values[i];
-                values[i] = null;
-                if (construct(type, values) == null) {
-                    values[i] = kept;
+                return raw == List.class ? List.of(value(element, owner, name, 1), value(element, owner, name, 2))
+                        : Set.of(value(element, owner, name, 1));
+            }
+            if (raw == Map.class) {
+                Type valueType = ((ParameterizedType) type).getActualTypeArguments()[1];
+                return full ? Map.of(text(500), value(valueType, owner, name, 1)) : Map.of();
+            }
+            if (raw.isRecord()) {
+                return record(raw, ordinal);
+            }
+            throw new IllegalStateException("no edge values for " + type + " in " + owner.getSimpleName() + "." + name
+                    + ": teach EdgeValues this type");
+        }
+
+        private Object record(Class<?> type, int ordinal) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = value(components[i].getGenericType(), type, components[i].getName(), ordinal);
+            }
+            if (variant == Variant.SPARSE) {
+                // a null wherever the record accepts one, but never for the aggregate's id or an id value type
+                for (int i = 0; i < components.length; i++) {
+                    boolean aggregateId = i == 0 && type.isAnnotationPresent(EventRevision.class);
+                    Class<?> componentType = components[i].getType();
+                    if (componentType.isPrimitive() || aggregateId || required(components[i])
+                            || componentType.getSimpleName().endsWith("Id")) {
+                        continue;
+                    }
+                    Object kept = values[i];
+                    values[i] = null;
+                    if (construct(type, values) == null) {
+                        values[i] = kept;
+                    }
                 }
             }
+            Object instance = construct(type, values);
+            if (instance == null) {
+                throw new IllegalStateException(type.getSimpleName() + " refuses its " + variant + " edge values");
+            }
+            return instance;
         }
-        Object instance = construct(type, values);
-        if (instance == null) {
-            throw new IllegalStateException(type.getSimpleName() + " refuses its " + variant + " edge values");
+
+        /** Required by the API itself, or a group of values of which the API requires one (an organisation's name). */
+        private boolean required(RecordComponent component) {
+            return required.contains(component.getName()) || component.getType().isRecord()
+                    && Arrays.stream(component.getType().getRecordComponents()).anyMatch(this::required);
         }
-        return instance;
+
+        /**
+         * The same id wherever the same kind of id is named (an {@code OrganisationId} and a field
+         * {@code organisationId} alike), so that events meet; other kinds (a {@code leadOrganisationId}) differ,
+         * and the elements of a list get ids of their own. Full ids have the maximum length, sparse ones are short.
+         */
+        private String idFor(Class<?> owner, String name, int ordinal) {
+            String type = owner.getSimpleName();
+            String kind = type.endsWith("Id") && name.equals("value")
+                    ? type.substring(0, 1).toLowerCase(Locale.ROOT) + type.substring(1)
+                    : name.endsWith("Ids") ? name.substring(0, name.length() - 1) : name;
+            String id = kind + (ordinal == 0 ? "" : "-" + ordinal);
+            return variant == Variant.SPARSE ? id : (id + "_" + ID_CHARACTERS).substring(0, 64);
+        }
     }
 
     private static Object construct(Class<?> type, Object[] values) {
@@ -211,10 +252,6 @@ public final class EdgeValues {
     private static boolean identifier(Class<?> owner, String name) {
         return owner.getSimpleName().endsWith("Id") || name.endsWith("Id") || name.endsWith("Ids")
                 || name.equals("duplicateOf");
-    }
-
-    private static String identifier(Variant variant) {
-        return variant == Variant.SPARSE ? "e" : ID_CHARACTERS;
     }
 
     /** What a sealed text of {@code characters} characters looks like: its UTF-8 bytes (at most 4 each), encrypted. */
