@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A projection that cannot apply an event parks it with its error and goes on with the other aggregates; the
- * aggregate's later events wait behind it; admins (only they) list, retry and evict; after the fix a retry applies
- * everything in order and the view matches the event table again. The failure is real: a trigger on the view's table
- * refuses updates of chosen organisations, with personal-looking data in its message that must go nowhere.
+ * aggregate's later events wait behind it; admins (only they) list, retry and evict; a rebuild parks it afresh
+ * instead of twice; after the fix a retry applies everything in order and the view matches the event table again.
+ * The failure is real: a trigger on the view's table refuses updates of chosen organisations, with personal-looking
+ * data in its message that must go nowhere.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLetterIT {
@@ -114,6 +115,20 @@ class DeadLetterIT {
 
     @Test
     @Order(4)
+    void aRebuildStartsTheQueueOverInsteadOfHoldingAnEventTwice() {
+        TrackerClient admin = system.client().as("admin");
+        assertThat(admin.postToQueries("/api/admin/projections/catalogue/rebuild", "{}").status()).isEqualTo(202);
+
+        TrackerClient.Response caughtUp = admin.get("/api/organisations/" + healthy + "?minPosition=" + lastPosition);
+        assertThat(caughtUp.json().at("/details/name").asText()).isEqualTo("Asociatia Sanatoasa Doi");
+        assertThat(system.count("SELECT count(*) FROM crt_query.dead_letter_entry")).isEqualTo(3);
+        assertThat(system.count("SELECT count(DISTINCT event_identifier) FROM crt_query.dead_letter_entry"))
+                .isEqualTo(3);
+        assertThat(viewName(poisoned)).isEqualTo("Asociatia Otravita");
+    }
+
+    @Test
+    @Order(5)
     void aRetryBeforeTheFixFailsAgainAndAWaitingEventCannotJumpTheQueue() {
         TrackerClient admin = system.client().as("admin");
         TrackerClient.Response jump = admin.postToQueries(LETTERS + "/" + eventId(poisoned, 2) + "/retry", "{}");
@@ -139,7 +154,7 @@ class DeadLetterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anEvictedEventLeavesTheQueueForGood() {
         TrackerClient admin = system.client().as("admin");
         String letter = eventId(evicted, 1);
@@ -150,7 +165,7 @@ class DeadLetterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void afterTheFixARetryAppliesEverythingInOrderAndTheViewMatchesTheEvents() throws SQLException {
         execute("DROP TRIGGER refuse_update ON crt_query.organisation");
         TrackerClient admin = system.client().as("admin");

@@ -49,12 +49,18 @@ public class DeadLettering {
                 .build();
     }
 
-    /** The policy that records what went wrong without personal data, for every group that has a queue. */
+    /**
+     * For every group that has a queue: the policy that records what went wrong without personal data, and a queue
+     * that a rebuild empties (the rebuild tries every event again, so a letter kept would hold an event twice).
+     */
     @Bean
     ConfigurerModule parkingPolicies(EventProcessorProperties processors) {
         return configurer -> processors.getProcessors().forEach((group, settings) -> {
             if (settings.getDlq().isEnabled()) {
-                configurer.eventProcessing().registerDeadLetterPolicy(group, config -> new ParkingPolicy(group));
+                configurer.eventProcessing()
+                        .registerDeadLetterPolicy(group, config -> new ParkingPolicy(group))
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (config, invoker) -> invoker.allowReset(true));
             }
         });
     }

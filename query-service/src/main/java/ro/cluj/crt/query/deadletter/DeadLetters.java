@@ -54,16 +54,10 @@ public class DeadLetters {
         Map<String, Long> counts = new TreeMap<>();
         processing.eventProcessors().keySet().forEach(group ->
                 processing.deadLetterQueue(group).ifPresent(queue -> counts.put(group, 0L)));
-        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
-                row -> {
-                    counts.computeIfPresent(row.getString(1), (group, none) -> {
-                        try {
-                            return row.getLong(2);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                });
+        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group", row -> {
+            long count = row.getLong(2);
+            counts.computeIfPresent(row.getString(1), (group, none) -> count);
+        });
         return counts;
     }
 
