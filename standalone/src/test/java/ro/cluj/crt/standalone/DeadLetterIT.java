@@ -56,7 +56,9 @@ class DeadLetterIT {
         correct(staff, healthy, "Asociatia Sanatoasa Doi");
         lastPosition = correct(staff, evicted, "Asociatia Evacuata Doi");
 
-        TrackerClient.Response profile = staff.get("/api/organisations/" + healthy + "?minPosition=" + lastPosition);
+        // the first failure rolls its batch back; the processor claims the segment again within seconds
+        TrackerClient.Response profile = awaitRead(staff, "/api/organisations/" + healthy + "?minPosition="
+                + lastPosition);
         assertThat(profile.json().at("/details/name").asText()).isEqualTo("Asociatia Sanatoasa Doi");
         assertThat(viewName(poisoned)).isEqualTo("Asociatia Otravita");
         assertThat(viewName(evicted)).isEqualTo("Asociatia Evacuata");
@@ -94,7 +96,6 @@ class DeadLetterIT {
         assertThat(list.body()).doesNotContain("Popescu", "example.ro");
         assertThat(system.count(
                 "SELECT count(*) FROM crt_query.dead_letter_entry WHERE cause_message LIKE '%Popescu%'")).isZero();
-        assertThat(Files.readString(system.logFile)).doesNotContain("Popescu");
         assertThat(Files.readString(system.logFile)).contains("event parked in the dead-letter queue");
     }
 
@@ -190,6 +191,23 @@ class DeadLetterIT {
         long position = correct(staff, evicted, "Asociatia Evacuata Trei");
         assertThat(staff.get("/api/organisations/" + evicted + "?minPosition=" + position).json()
                 .at("/details/name").asText()).isEqualTo("Asociatia Evacuata Trei");
+    }
+
+    @Test
+    @Order(8)
+    void noLogLineQuotesTheDataTheFailuresQuoted() throws Exception {
+        String log = Files.readString(system.logFile);
+        assertThat(log).contains("event parked in the dead-letter queue", "dead letters retried");
+        assertThat(log).doesNotContain("Popescu", "ana.dlq@");
+    }
+
+    private static TrackerClient.Response awaitRead(TrackerClient client, String path) {
+        TrackerClient.Response read = client.get(path);
+        for (int tries = 1; read.status() == 503 && tries < 4; tries++) {
+            read = client.get(path);
+        }
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        return read;
     }
 
     private static String register(TrackerClient staff, String name) {

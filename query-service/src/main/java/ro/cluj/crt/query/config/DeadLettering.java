@@ -2,20 +2,20 @@ package ro.cluj.crt.query.config;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import ro.cluj.crt.query.deadletter.ParkingPolicy;
-import ro.cluj.crt.query.deadletter.SavepointPerEvent;
+import ro.cluj.crt.query.deadletter.SavepointsAfterFailure;
 
 /**
  * Poison events: each processing group with {@code dlq.enabled} parks an event its handlers cannot apply in Axon's
  * JDBC sequenced dead-letter queue (table {@code dead_letter_entry} of the query schema) and goes on with the other
- * aggregates. Each event handler runs inside a savepoint, so that a failed SQL statement neither aborts the batch's
- * transaction (PostgreSQL refuses every later statement in it, the parking included) nor leaves half its writes.
+ * aggregates. After a failure, event handlers run inside savepoints for a while ({@link SavepointsAfterFailure}), so
+ * that a failed SQL statement neither aborts the batch's transaction (PostgreSQL refuses every later statement in it,
+ * the parking included) nor leaves half its writes.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLettering {
@@ -54,11 +54,11 @@ public class DeadLettering {
      * that a rebuild empties (the rebuild tries every event again, so a letter kept would hold an event twice).
      */
     @Bean
-    ConfigurerModule parkingPolicies(EventProcessorProperties processors) {
+    ConfigurerModule parkingPolicies(EventProcessorProperties processors, SavepointsAfterFailure savepoints) {
         return configurer -> processors.getProcessors().forEach((group, settings) -> {
             if (settings.getDlq().isEnabled()) {
                 configurer.eventProcessing()
-                        .registerDeadLetterPolicy(group, config -> new ParkingPolicy(group))
+                        .registerDeadLetterPolicy(group, config -> new ParkingPolicy(group, savepoints))
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                                 (config, invoker) -> invoker.allowReset(true));
             }
@@ -66,7 +66,7 @@ public class DeadLettering {
     }
 
     @Bean
-    HandlerEnhancerDefinition savepointPerEvent(PlatformTransactionManager transactions) {
-        return new SavepointPerEvent(transactions);
+    SavepointsAfterFailure savepointsAfterFailure(PlatformTransactionManager transactions) {
+        return new SavepointsAfterFailure(transactions);
     }
 }

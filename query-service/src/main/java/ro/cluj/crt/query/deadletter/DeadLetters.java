@@ -38,11 +38,14 @@ public class DeadLetters {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final TransactionManager transactions;
+    private final SavepointsAfterFailure savepoints;
 
-    DeadLetters(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionManager transactions) {
+    DeadLetters(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionManager transactions,
+                SavepointsAfterFailure savepoints) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.savepoints = savepoints;
     }
 
     /** The outcome of a retry: how many aggregates' letters were applied and how many failed again. */
@@ -138,8 +141,10 @@ public class DeadLetters {
                 .orElseThrow(() -> new NotFoundException("no processing group with a dead-letter queue by this name"));
     }
 
+    /** The group's retrying processor; its handlers run in savepoints, so that a letter failing again stays parked. */
     private SequencedDeadLetterProcessor<EventMessage<?>> processor(String group) {
         queue(group);
+        savepoints.beCareful();
         return processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFoundException("no processing group with a dead-letter queue by this name"));
     }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parks every event a handler failed on, first time and after a failed retry alike (never drops one), with the error
- * described by {@link SafeCauses} and the number of attempts in the letter's diagnostics.
+ * Parks every event a handler failed on in a savepoint, first time and after a failed retry alike (never drops one),
+ * with the error described by {@link SafeCauses} and the number of attempts in the letter's diagnostics.
  */
 public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
@@ -22,13 +22,22 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
     private static final Logger log = LoggerFactory.getLogger(ParkingPolicy.class);
 
     private final String group;
+    private final SavepointsAfterFailure savepoints;
 
-    public ParkingPolicy(String group) {
+    public ParkingPolicy(String group, SavepointsAfterFailure savepoints) {
         this.group = group;
+        this.savepoints = savepoints;
     }
 
+    /**
+     * Parks the event, unless it failed outside a savepoint: then the whole batch is rolled back and retried, with
+     * savepoints, by rethrowing.
+     */
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable failure) {
+        if (failure instanceof SavepointsAfterFailure.RetryWithSavepoints retry) {
+            throw retry;
+        }
         ThrowableCause cause = SafeCauses.of(failure);
         long attempts = attempts(letter.diagnostics()) + 1;
         EventMessage<?> event = letter.message();
