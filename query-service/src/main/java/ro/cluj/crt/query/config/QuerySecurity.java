@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import ro.cluj.crt.query.opendata.OpenDataPaths;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
@@ -18,7 +19,7 @@ import ro.cluj.crt.support.security.ServiceSecurity;
  * public: the triage list is for staff, one recommendation for any logged-in role (the recommender's details for staff
  * only). The audit API (events with metadata, chain verification) is for auditors only, admins included only if they
  * also hold the auditor role, so that those who erase and rebuild are checked by someone else; the signed checkpoints
- * and the public key are public, so that outsiders can hold the tracker to them.
+ * and the public key are public, so that outsiders can hold the tracker to them. The web pages are public too.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
@@ -27,7 +28,10 @@ public class QuerySecurity {
         "/api/vocabularies", "/api/report", "/api/insights", "/api/organisations", "/api/organisations/*",
         "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
         "/api/dashboard/*", "/api/editions", "/api/editions/*", "/api/lessons", "/api/lessons/*", "/api/sessions",
-        "/api/sessions/*"};
+        "/api/sessions/*", "/api/commitments/*/feed.atom", "/api/organisations/*/feed.atom"};
+
+    /** The web pages: public, and showing public data only whoever asks. */
+    private static final String[] PAGES = {"/", "/report", "/commitments", "/commitments/*", "/organisations/*"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
@@ -39,6 +43,9 @@ public class QuerySecurity {
         return ServiceSecurity.build(http, json, rules -> rules
                 .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                 .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
+                .requestMatchers(HttpMethod.GET, PAGES).permitAll()
+                .requestMatchers(HttpMethod.HEAD, PAGES).permitAll()
+                .requestMatchers(HttpMethod.GET, OpenDataPaths.PUBLIC).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").permitAll()
                 .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
