@@ -1,5 +1,7 @@
 package ro.cluj.crt.query.config;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -66,7 +68,14 @@ public class DeadLettering {
     }
 
     @Bean
-    SavepointsAfterFailure savepointsAfterFailure(PlatformTransactionManager transactions) {
-        return new SavepointsAfterFailure(transactions);
+    SavepointsAfterFailure savepointsAfterFailure(EventProcessorProperties processors,
+                                                  PlatformTransactionManager transactions) {
+        Set<String> parking = new TreeSet<>();
+        processors.getProcessors().forEach((group, settings) -> {
+            if (settings.getDlq().isEnabled()) {
+                parking.add(group);
+            }
+        });
+        return new SavepointsAfterFailure(parking, transactions);
     }
 }

@@ -1,7 +1,9 @@
 package ro.cluj.crt.query.deadletter;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -27,10 +29,13 @@ public final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
     static final Duration CAREFUL_FOR = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(SavepointsAfterFailure.class);
 
+    private final Set<String> groups;
     private final TransactionTemplate nested;
     private final AtomicLong carefulUntil = new AtomicLong(System.nanoTime());
 
-    public SavepointsAfterFailure(PlatformTransactionManager transactions) {
+    /** @param groups the processing groups that park failed events; other groups' handlers are left as they are */
+    public SavepointsAfterFailure(Set<String> groups, PlatformTransactionManager transactions) {
+        this.groups = Set.copyOf(groups);
         this.nested = new TransactionTemplate(transactions);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -46,7 +51,10 @@ public final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        return original.annotationAttributes(EventHandler.class).isPresent() ? new Guarded<>(original) : original;
+        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
+        boolean parks = group != null && groups.contains(group.value());
+        return parks && original.annotationAttributes(EventHandler.class).isPresent()
+                ? new Guarded<>(original) : original;
     }
 
     /**
