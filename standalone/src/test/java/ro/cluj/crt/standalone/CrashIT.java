@@ -62,6 +62,7 @@ class CrashIT {
     @AfterAll
     static void stop() {
         processes.forEach(ServiceProcess::close);
+        store.close();
         database.close();
     }
 

@@ -73,9 +73,11 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("CRT_TOKEN_SECRET", RunningTracker.TOKEN_SECRET);
         builder.environment().put("CRT_MASTER_KEY", RunningTracker.MASTER_KEY);
         builder.environment().put("CRT_LOG_FORMAT", "");
-        // small pools: a test runs up to four services, and the shared PostgreSQL allows 100 connections in all
+        // small pools, opened as needed: a test runs up to four services, and the shared PostgreSQL allows 100
+        // connections in all
         builder.environment().put("CRT_COMMAND_POOL_SIZE", "6");
         builder.environment().put("CRT_QUERY_POOL_SIZE", "8");
+        builder.environment().put("SPRING_DATASOURCE_HIKARI_MINIMUMIDLE", "1");
         try {
             Files.createDirectories(log.getParent());
             ServiceProcess started = new ServiceProcess(name, port, log, builder.start());

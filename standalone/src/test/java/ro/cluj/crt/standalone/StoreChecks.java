@@ -16,9 +16,9 @@ import java.util.TreeMap;
 
 /**
  * What must hold between the success answers, the event store and the views after crashes and restarts, checked
- * with SQL on the database itself.
+ * with SQL on the database itself, over one connection kept for the test class (the shared server has few to spare).
  */
-final class StoreChecks {
+final class StoreChecks implements AutoCloseable {
 
     /** Each view compared with the events it is made of: view rows on one side, events on the other. */
     private static final Map<String, String[]> VIEWS = Map.of(
@@ -44,9 +44,22 @@ final class StoreChecks {
                             + "WHERE type = 'Commitment' GROUP BY aggregate_identifier"});
 
     private final TestDatabase database;
+    private Connection connection;
 
     StoreChecks(TestDatabase database) {
         this.database = database;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the database is dropped next anyway
+            }
+            connection = null;
+        }
     }
 
     /**
@@ -132,9 +145,17 @@ final class StoreChecks {
         T read(ResultSet result) throws SQLException;
     }
 
-    private <T> T query(String sql, Object[] parameters, Reading<T> reading) {
-        try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+    private synchronized <T> T query(String sql, Object[] parameters, Reading<T> reading) {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                close();
+                connection = database.connect();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the test database", e);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

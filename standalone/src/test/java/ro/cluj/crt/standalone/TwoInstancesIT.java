@@ -24,8 +24,9 @@ import ro.cluj.crt.standalone.ServiceProcess.Service;
 /**
  * Two instances of each service as processes of their own on one database. The command services take concurrent
  * writes on one aggregate and stay consistent; the query services split the processors' segments through the token
- * store, apply each event once, and when one is killed the other takes over its segments. The claim timeout is
- * shortened here (4 s instead of 10 s) so that the hand-over is quick to watch.
+ * store, apply each event once, when one is killed the other takes over its segments, and a new instance gets its
+ * share from the one that held them all. The claim timeout is shortened here (4 s instead of 10 s) so that the
+ * hand-over is quick to watch.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
@@ -39,6 +40,8 @@ class TwoInstancesIT {
             "--axon.eventhandling.processors.commitments.token-claim-interval=1000",
             "--axon.eventhandling.processors.process.token-claim-interval=1000",
             "--axon.eventhandling.processors.recommendations.token-claim-interval=1000"};
+
+    private static final String OWNERS = "SELECT DISTINCT owner FROM crt_query.token_entry WHERE processor_name = ?";
 
     private static final List<ServiceProcess> commands = new ArrayList<>();
     private static final List<ServiceProcess> queries = new ArrayList<>();
@@ -69,6 +72,7 @@ class TwoInstancesIT {
     static void stop() {
         commands.forEach(ServiceProcess::close);
         queries.forEach(ServiceProcess::close);
+        store.close();
         database.close();
     }
 
@@ -145,11 +149,7 @@ class TwoInstancesIT {
         assertThat(load.statuses()).as("answers by status: progress on one commitment through two instances may "
                 + "conflict").containsOnlyKeys(200, 201, 409);
         store.viewsMatchTheEvents(Duration.ofSeconds(30));
-        for (String processor : SHARED) {
-            assertThat(store.strings("SELECT DISTINCT owner FROM crt_query.token_entry WHERE processor_name = ?",
-                    processor)).as("%s is processed by both instances", processor)
-                    .containsExactlyInAnyOrder(owner(survivor), owner(killed));
-        }
+        awaitOwners(Set.of(owner(survivor), owner(killed)), Duration.ZERO);
 
         killed.kill();
         long killedAt = System.nanoTime();
@@ -165,19 +165,36 @@ class TwoInstancesIT {
         TrackerClient.Response timeline = TrackerClient.anonymous(commands.getFirst().port(), survivor.port())
                 .get("/api/commitments/" + commitments.getLast() + "/timeline?minPosition=" + last);
         assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+
+        ServiceProcess joining = ServiceProcess.start(Service.QUERY, "TwoInstancesIT-query-3", database,
+                ServiceProcess.freePort(), QUICK_HAND_OVER);
+        queries.add(joining);
+        awaitOwners(Set.of(owner(survivor), owner(joining)), Duration.ofSeconds(40));
+        WriteLoad joined = new WriteLoad(w -> staff[w % 2], w -> monitors[w % 2], commitments, "joined").start(4);
+        Thread.sleep(2_000);
+        joined.stop();
+        store.viewsMatchTheEvents(Duration.ofSeconds(30));
     }
 
+    /** Waits until one of {@code owners} claims every segment, and each of them a share of every shared processor. */
     private static void awaitOwners(Set<String> owners, Duration patience) {
-        String sql = "SELECT DISTINCT owner FROM crt_query.token_entry WHERE owner IS NOT NULL";
         long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline && !(Set.copyOf(store.strings(sql)).equals(owners)
-                && store.count("SELECT count(*) FROM crt_query.token_entry WHERE owner IS NULL") == 0)) {
+        while (System.nanoTime() < deadline && !claimedBy(owners)) {
             ServiceProcess.sleep(Duration.ofMillis(200));
         }
         assertThat(store.rows("SELECT processor_name || '/' || segment || ' ' || coalesce(owner, 'nobody'), 1 "
                 + "FROM crt_query.token_entry").keySet()).as("segment claims")
                 .allMatch(claim -> owners.stream().anyMatch(claim::endsWith));
-        assertThat(store.strings(sql)).as("the instances holding claims").containsExactlyInAnyOrderElementsOf(owners);
+        for (String processor : SHARED) {
+            assertThat(store.strings(OWNERS, processor)).as("the instances processing %s", processor)
+                    .containsExactlyInAnyOrderElementsOf(owners);
+        }
+    }
+
+    private static boolean claimedBy(Set<String> owners) {
+        return store.count("SELECT count(*) FROM crt_query.token_entry WHERE owner IS NULL") == 0
+                && owners.containsAll(store.strings("SELECT DISTINCT owner FROM crt_query.token_entry"))
+                && SHARED.stream().allMatch(processor -> Set.copyOf(store.strings(OWNERS, processor)).equals(owners));
     }
 
     private static void assertOneSealerSealedEveryEventOnce() {
