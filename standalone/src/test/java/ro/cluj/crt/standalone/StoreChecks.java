@@ -46,8 +46,10 @@ final class StoreChecks implements AutoCloseable {
     private final TestDatabase database;
     private Connection connection;
 
+    /** Connects at once, before the services take their pools from the server. */
     StoreChecks(TestDatabase database) {
         this.database = database;
+        connect();
     }
 
     @Override
@@ -141,20 +143,31 @@ final class StoreChecks implements AutoCloseable {
         return query(sql, parameters, result -> result.next() ? result.getLong(1) : null);
     }
 
+    /** (Re)connects, waiting a while when the shared server has no connection to spare. */
+    private synchronized void connect() {
+        SQLException failure = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try {
+                if (connection != null && connection.isValid(5)) {
+                    return;
+                }
+                close();
+                connection = database.connect();
+                return;
+            } catch (SQLException e) {
+                failure = e;
+                ServiceProcess.sleep(Duration.ofSeconds(1));
+            }
+        }
+        throw new IllegalStateException("cannot connect to the test database", failure);
+    }
+
     private interface Reading<T> {
         T read(ResultSet result) throws SQLException;
     }
 
     private synchronized <T> T query(String sql, Object[] parameters, Reading<T> reading) {
-        try {
-            if (connection == null || !connection.isValid(5)) {
-                close();
-                connection = database.connect();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the test database", e);
-        }
+        connect();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

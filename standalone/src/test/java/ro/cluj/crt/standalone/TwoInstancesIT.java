@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,7 @@ class TwoInstancesIT {
                 + "WHERE aggregate_identifier = ?", commitment)).as("sequence numbers without gaps").isEqualTo(events);
         assertThat(events).as("the making and one event per success")
                 .isEqualTo(1 + statuses.get(200));
-        Set<Long> versions = new java.util.HashSet<>();
+        Set<Long> versions = new HashSet<>();
         answers.forEach((note, answer) -> {
             long stored = store.count("SELECT count(*) FROM event_store.domain_event_entry "
                     + "WHERE aggregate_identifier = ? AND convert_from(payload, 'UTF8') LIKE ?", commitment,
@@ -158,6 +159,7 @@ class TwoInstancesIT {
         acks.addAll(more.stop());
         awaitOwners(Set.of(owner(survivor)), Duration.ofSeconds(30));
         Duration handOver = Duration.ofNanos(System.nanoTime() - killedAt);
+        System.out.printf("hand-over after a kill (claim timeout 4 s): %d ms%n", handOver.toMillis());
 
         assertThat(handOver).as("the survivor took every segment over").isLessThan(Duration.ofSeconds(25));
         store.viewsMatchTheEvents(Duration.ofSeconds(30));
@@ -169,7 +171,10 @@ class TwoInstancesIT {
         ServiceProcess joining = ServiceProcess.start(Service.QUERY, "TwoInstancesIT-query-3", database,
                 ServiceProcess.freePort(), QUICK_HAND_OVER);
         queries.add(joining);
+        long joinedAt = System.nanoTime();
         awaitOwners(Set.of(owner(survivor), owner(joining)), Duration.ofSeconds(40));
+        System.out.printf("a started instance had its share after %d ms%n",
+                Duration.ofNanos(System.nanoTime() - joinedAt).toMillis());
         WriteLoad joined = new WriteLoad(w -> staff[w % 2], w -> monitors[w % 2], commitments, "joined").start(4);
         Thread.sleep(2_000);
         joined.stop();
