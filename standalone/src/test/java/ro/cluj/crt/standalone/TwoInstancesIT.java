@@ -173,7 +173,7 @@ class TwoInstancesIT {
         queries.add(joining);
         long joinedAt = System.nanoTime();
         awaitOwners(Set.of(owner(survivor), owner(joining)), Duration.ofSeconds(40));
-        System.out.printf("a started instance had its share after %d ms%n",
+        System.out.printf("a started instance had its share %d ms after it answered its health check%n",
                 Duration.ofNanos(System.nanoTime() - joinedAt).toMillis());
         WriteLoad joined = new WriteLoad(w -> staff[w % 2], w -> monitors[w % 2], commitments, "joined").start(4);
         Thread.sleep(2_000);

@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class SegmentShare implements MaxSegmentProvider, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentShare.class);
+    /** Rows of instances that died are deleted once they have not been stamped for this long. */
+    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
     private final String nodeId;
@@ -60,6 +62,8 @@ final class SegmentShare implements MaxSegmentProvider, AutoCloseable {
         try {
             jdbc.update("INSERT INTO processing_node (node_id, seen_at) VALUES (?, now()) "
                     + "ON CONFLICT (node_id) DO UPDATE SET seen_at = now()", nodeId);
+            jdbc.update("DELETE FROM processing_node WHERE seen_at < now() - make_interval(secs => ?)",
+                    (double) FORGET_AFTER.toSeconds());
             Integer live = jdbc.queryForObject("SELECT count(*) FROM processing_node "
                     + "WHERE seen_at > now() - make_interval(secs => ?)", Integer.class,
                     nodeTimeout.toMillis() / 1000.0);

@@ -71,11 +71,14 @@ class SegmentShareTest {
     }
 
     @Test
-    void anInstanceNotSeenForTheTimeoutNoLongerCounts() {
+    void anInstanceNotSeenForTheTimeoutNoLongerCountsAndIsForgottenLater() {
         jdbc.update("INSERT INTO processing_node (node_id, seen_at) VALUES "
-                + "('dead@host', now() - interval '3 seconds'), ('alive@host', now() + interval '1 hour')");
+                + "('dead@host', now() - interval '3 seconds'), ('gone@host', now() - interval '2 hours'), "
+                + "('alive@host', now() + interval '1 hour')");
         try (SegmentShare share = new SegmentShare(jdbc, "1@host", BEAT, TIMEOUT)) {
             await(() -> share.getMaxSegments("commitments"), 2);
+            assertThat(jdbc.queryForList("SELECT node_id FROM processing_node ORDER BY node_id", String.class))
+                    .containsExactly("1@host", "alive@host", "dead@host");
         }
     }
 
