@@ -1,0 +1,197 @@
+package ro.cluj.crt.support.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.util.StringUtils;
+import ro.cluj.crt.support.security.AccessRule;
+import ro.cluj.crt.support.security.AccessTable;
+import ro.cluj.crt.support.security.ServiceSecurity;
+
+/**
+ * The OpenAPI document of a service (springdoc builds it from the controllers): operations tagged by feature, the
+ * bearer token scheme, what each operation needs read from the same {@link AccessTable} the filter chain applies,
+ * and the problem documents (RFC 9457) each kind of operation may answer, with examples.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiDocumentation {
+
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
+
+    @Bean
+    OpenAPI serviceApi(ApiDescription description) {
+        return new OpenAPI()
+                .info(new Info().title(description.title()).version("1").description(description.summary()))
+                // relative, so that the document is the same wherever the service runs and Swagger UI calls it back
+                .servers(List.of(new Server().url("/").description("this service")))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("An access token from `POST " + ServiceSecurity.LOGIN_PATH
+                                        + "` on the command service; valid on both services."))
+                        .addSchemas(PROBLEM, problemSchema())
+                        .responses(problemResponses(description)));
+    }
+
+    /** Tags each operation with its feature (the controller's package) and names it after its controller. */
+    @Bean
+    OperationCustomizer featureTags() {
+        return (operation, handler) -> {
+            String packageName = handler.getBeanType().getPackageName();
+            String feature = packageName.substring(packageName.lastIndexOf('.') + 1);
+            String controller = handler.getBeanType().getSimpleName().replace("Controller", "");
+            return operation.tags(List.of(feature))
+                    .operationId(StringUtils.uncapitalize(controller)
+                            + StringUtils.capitalize(handler.getMethod().getName()));
+        };
+    }
+
+    /** Access and error responses of every operation, from the access table and the kind of operation. */
+    @Bean
+    OpenApiCustomizer accessAndProblems(AccessTable access, ApiDescription description) {
+        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                describe(access, description, path, method, operation)));
+    }
+
+    private static void describe(AccessTable access, ApiDescription description, String path,
+                                 PathItem.HttpMethod method, Operation operation) {
+        String samplePath = path.replaceAll("\\{[^}]+}", "x");
+        AccessRule rule = access.ruleFor(HttpMethod.valueOf(method.name()), samplePath)
+                .orElseThrow(() -> new IllegalStateException("no access rule covers " + method + " " + path));
+        String existing = operation.getDescription();
+        operation.setDescription((existing == null ? "" : existing + "\n\n") + "**Access:** " + rule.describe());
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        add(responses, "400", "BadRequest");
+        if (rule.access() != AccessRule.Access.ANYONE) {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+            add(responses, "401", "Unauthorized");
+        }
+        if (rule.access() == AccessRule.Access.ROLES) {
+            add(responses, "403", "Forbidden");
+        }
+        if (path.contains("{")) {
+            add(responses, "404", "NotFound");
+        }
+        if (WRITES.contains(method.name())) {
+            add(responses, "409", "Conflict");
+            add(responses, "413", "PayloadTooLarge");
+            if (description.checksDomainRules() && operation.getRequestBody() != null) {
+                add(responses, "422", "RuleViolation");
+            }
+        }
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "minPosition".equals(p.getName()))) {
+            add(responses, "503", "ProjectionBehind");
+        }
+        operation.setResponses(responses);
+    }
+
+    private static void add(ApiResponses responses, String status, String name) {
+        responses.putIfAbsent(status, new ApiResponse().$ref("#/components/responses/" + name));
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema error = new ObjectSchema();
+        error.addProperty("field", new StringSchema().description("where in the request: a body path such as "
+                + "`measures[0].startDate`, a parameter or a header"));
+        error.addProperty("message", new StringSchema().description("what is wrong with it"));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("A problem document (RFC 9457). Never a stack trace, SQL or class name.");
+        problem.addProperty("type", new StringSchema().description("stable per kind of problem, under `/problems/`")
+                .example("/problems/invalid-request"));
+        problem.addProperty("title", new StringSchema().description("the HTTP status's phrase"));
+        problem.addProperty("status", new IntegerSchema());
+        problem.addProperty("detail", new StringSchema().description("what went wrong, for a person"));
+        problem.addProperty("instance", new StringSchema().description("the request's path"));
+        problem.addProperty("correlationId", new StringSchema()
+                .description("the request's `X-Correlation-Id`, in every log line of the request"));
+        problem.addProperty("errors", new ArraySchema().items(error)
+                .description("400: every bad field of the request"));
+        problem.addProperty("currentVersion", new IntegerSchema().format("int64")
+                .description("409 `stale-version`: the version the resource is at"));
+        problem.addProperty("state", new StringSchema().description("409 `conflict`: the state that forbids it"));
+        problem.addProperty("rule", new StringSchema().description("422: the domain rule broken"));
+        problem.addProperty("field", new StringSchema().description("422: the field that breaks it"));
+        problem.addProperty("minPosition", new IntegerSchema().format("int64")
+                .description("503: the position asked for"));
+        problem.addProperty("limitBytes", new IntegerSchema().format("int64").description("413: the body limit"));
+        return problem;
+    }
+
+    private static Map<String, ApiResponse> problemResponses(ApiDescription description) {
+        Map<String, ApiResponse> responses = new LinkedHashMap<>();
+        responses.put("BadRequest", problem("The request itself is wrong; every bad field is named.",
+                example(400, "Bad Request", "invalid-request", "the request has 2 bad field(s)", Map.of("errors",
+                        List.of(Map.of("field", "name", "message", "must not be blank"),
+                                Map.of("field", "measures[0].startDate", "message", "is not a date (yyyy-mm-dd)"))))));
+        responses.put("Unauthorized", problem("No valid access token was sent.",
+                example(401, "Unauthorized", "unauthenticated", "login required", Map.of())));
+        responses.put("Forbidden", problem("The token's roles do not allow this operation.",
+                example(403, "Forbidden", "forbidden", "your roles do not allow this", Map.of())));
+        responses.put("NotFound", problem("The resource named in the path does not exist.",
+                example(404, "Not Found", "not-found", "no such resource", Map.of())));
+        responses.put("Conflict", problem("Conflicts with the current state: a stale `If-Match`, a closed or "
+                + "retracted resource, a create reusing an id with other content.",
+                example(409, "Conflict", "stale-version",
+                        "the resource is at version 3, not at the version given in If-Match",
+                        Map.of("currentVersion", 3))));
+        responses.put("PayloadTooLarge", problem("The body is over the request limit (1 MB unless configured).",
+                example(413, "Payload Too Large", "payload-too-large",
+                        "the request body is over the limit of 1048576 bytes", Map.of("limitBytes", 1048576))));
+        if (description.checksDomainRules()) {
+            responses.put("RuleViolation", problem("Well-formed, but breaks a domain rule, such as naming an "
+                    + "organisation that does not exist.",
+                    example(422, "Unprocessable Entity", "rule-violation", "no organisation is registered with this id",
+                            Map.of("rule", "commitment-of-registered-organisations",
+                                    "field", "leadOrganisationId"))));
+        }
+        responses.put("ProjectionBehind", problem("The view did not reach `minPosition` within 10 seconds; "
+                + "`Retry-After` says when to ask again.",
+                example(503, "Service Unavailable", "projection-behind",
+                        "the view has not reached position 120 yet", Map.of("minPosition", 120))));
+        return responses;
+    }
+
+    private static ApiResponse problem(String summary, Map<String, Object> example) {
+        return new ApiResponse().description(summary).content(new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).example(example)));
+    }
+
+    private static Map<String, Object> example(int status, String title, String type, String detail,
+                                               Map<String, Object> extra) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "/problems/" + type);
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
+        example.put("instance", "/api/...");
+        example.put("correlationId", "0b6c1f0e-4a55-4f43-9a49-3f9d2c2b7e51");
+        example.putAll(extra);
+        return example;
+    }
+}
