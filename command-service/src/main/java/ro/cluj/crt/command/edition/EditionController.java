@@ -22,6 +22,7 @@ import ro.cluj.crt.command.write.Texts;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
 import ro.cluj.crt.support.web.RuleViolationException;
@@ -61,6 +62,7 @@ class EditionController {
     }
 
     @PostMapping("/api/editions")
+    @ReadsBody(Publishing.class)
     ResponseEntity<WriteReceipt> publish(@RequestBody JsonNode body) {
         Publishing request = reader.read(body, Publishing.class);
         LocalDate today = LocalDate.now(clock.withZone(Clocks.CLUJ));

@@ -19,6 +19,7 @@ import ro.cluj.crt.command.write.StaffRequests;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.ExternalReference;
 import ro.cluj.crt.events.api.WriteReceipt;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
 import ro.cluj.crt.support.web.RuleViolationException;
@@ -44,6 +45,7 @@ class InterviewController {
 
     /** The organisation is named in the path: an unknown one is 404. */
     @PostMapping("/api/organisations/{organisationId}/interviews")
+    @ReadsBody(InterviewRequests.Recording.class)
     ResponseEntity<WriteReceipt> recordFor(@PathVariable String organisationId, @RequestBody JsonNode body,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         InterviewRequests.Recording request = reader.read(body, InterviewRequests.Recording.class);
@@ -56,6 +58,7 @@ class InterviewController {
 
     /** The organisation is named in the body: an unknown one breaks a rule (422). */
     @PostMapping("/api/interviews")
+    @ReadsBody(InterviewRequests.Recording.class)
     ResponseEntity<WriteReceipt> record(@RequestBody JsonNode body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         InterviewRequests.Recording request = reader.read(body, InterviewRequests.Recording.class);
@@ -70,6 +73,7 @@ class InterviewController {
     }
 
     @PostMapping("/api/interviews/{interviewId}/amendments")
+    @ReadsBody(InterviewRequests.Amendment.class)
     ResponseEntity<WriteReceipt> amend(@PathVariable String interviewId, @RequestBody JsonNode body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         InterviewRequests.Amendment request = reader.read(body, InterviewRequests.Amendment.class);
@@ -80,6 +84,7 @@ class InterviewController {
     }
 
     @PostMapping("/api/interviews/{interviewId}/retraction")
+    @ReadsBody(InterviewRequests.Retraction.class)
     ResponseEntity<WriteReceipt> retract(@PathVariable String interviewId, @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         InterviewRequests.Retraction request = reader.read(body, InterviewRequests.Retraction.class);

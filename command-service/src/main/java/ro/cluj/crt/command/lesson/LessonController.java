@@ -22,6 +22,7 @@ import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.api.WriteReceipt;
 import ro.cluj.crt.events.lesson.LessonContent;
 import ro.cluj.crt.events.lesson.LessonSource;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.FieldError;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
@@ -51,6 +52,7 @@ class LessonController {
     }
 
     @PostMapping("/api/lessons")
+    @ReadsBody(LessonRequests.Drafting.class)
     ResponseEntity<WriteReceipt> draft(@RequestBody JsonNode body,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         LessonRequests.Drafting request = reader.read(body, LessonRequests.Drafting.class);
@@ -63,6 +65,7 @@ class LessonController {
     }
 
     @PostMapping(LESSON + "/revisions")
+    @ReadsBody(LessonRequests.Revision.class)
     ResponseEntity<WriteReceipt> revise(@PathVariable String lessonId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         LessonRequests.Revision request = reader.read(body, LessonRequests.Revision.class);
@@ -87,6 +90,7 @@ class LessonController {
     }
 
     @PostMapping(LESSON + "/withdrawal")
+    @ReadsBody(LessonRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> withdraw(@PathVariable String lessonId, @RequestBody JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = reader.read(body, LessonRequests.Reasoned.class).reason().strip();

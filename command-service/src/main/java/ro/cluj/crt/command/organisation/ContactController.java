@@ -24,6 +24,7 @@ import ro.cluj.crt.events.api.ContactWriteReceipt;
 import ro.cluj.crt.events.person.ContactDetails;
 import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.personal.PersonalDataVault;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.NotFoundException;
 import ro.cluj.crt.support.web.RequestReader;
@@ -68,6 +69,7 @@ class ContactController {
      * write leaves no key (and no person to erase) behind.
      */
     @PostMapping("/api/organisations/{organisationId}/contacts")
+    @ReadsBody(Contact.class)
     ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body) {
         Contact contact = reader.read(body, Contact.class);
         staff.requireExisting(organisationId, Organisation.class);
@@ -81,6 +83,7 @@ class ContactController {
     }
 
     @PutMapping("/api/organisations/{organisationId}/contacts/{personId}")
+    @ReadsBody(Contact.class)
     ResponseEntity<ContactWriteReceipt> change(@PathVariable String organisationId, @PathVariable String personId,
                                                @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -98,6 +101,7 @@ class ContactController {
     }
 
     @PostMapping("/api/organisations/{organisationId}/contacts/{personId}/removal")
+    @ReadsBody(Removal.class)
     ResponseEntity<ContactWriteReceipt> remove(@PathVariable String organisationId, @PathVariable String personId,
                                                @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {

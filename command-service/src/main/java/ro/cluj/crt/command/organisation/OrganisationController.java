@@ -15,6 +15,7 @@ import ro.cluj.crt.command.write.StaffRequests;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.ExternalReference;
 import ro.cluj.crt.events.api.WriteReceipt;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.RequestReader;
 
 /** Staff register organisations and correct their details. */
@@ -33,6 +34,7 @@ class OrganisationController {
     }
 
     @PostMapping
+    @ReadsBody(OrganisationRequests.Registration.class)
     ResponseEntity<WriteReceipt> register(@RequestBody JsonNode body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         OrganisationRequests.Registration request = reader.read(body, OrganisationRequests.Registration.class);
@@ -45,6 +47,7 @@ class OrganisationController {
     }
 
     @PostMapping("/{organisationId}/corrections")
+    @ReadsBody(OrganisationRequests.Correction.class)
     ResponseEntity<WriteReceipt> correct(@PathVariable String organisationId, @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         OrganisationRequests.Correction request = reader.read(body, OrganisationRequests.Correction.class);

@@ -32,6 +32,7 @@ import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.recommendation.Triage;
 import ro.cluj.crt.events.vocabulary.TriageDecision;
 import ro.cluj.crt.personal.PersonalDataVault;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Actor;
 import ro.cluj.crt.support.web.CorrelationIds;
 import ro.cluj.crt.support.web.RequestReader;
@@ -75,6 +76,7 @@ class RecommendationController {
      * are sealed with a fresh nonce, so a repeat could not be recognised by its content anyway.
      */
     @PostMapping(RecommendationRateLimit.PATH)
+    @ReadsBody(RecommendationRequests.Recommending.class)
     ResponseEntity<RecommendationReceipt> recommend(@RequestBody JsonNode body) {
         RecommendationRequests.Recommending request = reader.read(body, RecommendationRequests.Recommending.class);
         String recommendationId = Identifiers.random();
@@ -98,6 +100,7 @@ class RecommendationController {
      * changes the decision.
      */
     @PostMapping(RECOMMENDATION + "/triage")
+    @ReadsBody(RecommendationRequests.Triaging.class)
     ResponseEntity<WriteReceipt> triage(@PathVariable String recommendationId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         RecommendationRequests.Triaging request = reader.read(body, RecommendationRequests.Triaging.class);

@@ -33,6 +33,7 @@ import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
 import ro.cluj.crt.events.session.IdentifiedSupportNeed;
 import ro.cluj.crt.events.session.VolunteeredSupport;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
 import ro.cluj.crt.support.web.RuleViolationException;
@@ -63,6 +64,7 @@ class SessionController {
     }
 
     @PostMapping("/api/sessions")
+    @ReadsBody(SessionRequests.Scheduling.class)
     ResponseEntity<WriteReceipt> schedule(@RequestBody JsonNode body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         SessionRequests.Scheduling request = reader.read(body, SessionRequests.Scheduling.class);
@@ -79,6 +81,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/rescheduling")
+    @ReadsBody(SessionRequests.Rescheduling.class)
     ResponseEntity<WriteReceipt> reschedule(@PathVariable String sessionId, @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Rescheduling request = reader.read(body, SessionRequests.Rescheduling.class);
@@ -87,6 +90,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/cancellation")
+    @ReadsBody(SessionRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> cancel(@PathVariable String sessionId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = reader.read(body, SessionRequests.Reasoned.class).reason().strip();
@@ -98,6 +102,7 @@ class SessionController {
      * one derived from the session, organisation, role and position).
      */
     @PostMapping(SESSION + "/participants")
+    @ReadsBody(SessionRequests.Participation.class)
     ResponseEntity<WriteReceipt> register(@PathVariable String sessionId, @RequestBody JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Participation request = reader.read(body, SessionRequests.Participation.class);
@@ -132,6 +137,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/outcomes")
+    @ReadsBody(SessionRequests.Outcomes.class)
     ResponseEntity<WriteReceipt> recordOutcomes(@PathVariable String sessionId, @RequestBody JsonNode body,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Outcomes request = reader.read(body, SessionRequests.Outcomes.class);

@@ -1,5 +1,10 @@
 package ro.cluj.crt.support.api;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -20,8 +25,10 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -58,24 +65,82 @@ public class ApiDocumentation {
                         .responses(problemResponses(description)));
     }
 
-    /** Tags each operation with its feature (the controller's package) and names it after its controller. */
     @Bean
-    OperationCustomizer featureTags() {
+    RequestBodies requestBodies(ObjectMapperProvider mappers) {
+        return new RequestBodies(mappers);
+    }
+
+    /**
+     * Tags each operation with its feature (the controller's package), names it after its controller, and describes
+     * its body as the record named by {@link ReadsBody}.
+     */
+    @Bean
+    OperationCustomizer featureTagsAndBodies(RequestBodies bodies) {
         return (operation, handler) -> {
             String packageName = handler.getBeanType().getPackageName();
             String feature = packageName.substring(packageName.lastIndexOf('.') + 1);
             String controller = handler.getBeanType().getSimpleName().replace("Controller", "");
+            ReadsBody body = handler.getMethodAnnotation(ReadsBody.class);
+            if (body != null && operation.getRequestBody() != null) {
+                operation.getRequestBody().setContent(new Content().addMediaType("application/json",
+                        new MediaType().schema(bodies.schemaOf(body.value()))));
+            }
             return operation.tags(List.of(feature))
                     .operationId(StringUtils.uncapitalize(controller)
                             + StringUtils.capitalize(handler.getMethod().getName()));
         };
     }
 
-    /** Access and error responses of every operation, from the access table and the kind of operation. */
+    /**
+     * Access and error responses of every operation, from the access table and the kind of operation; the request
+     * records' schemas.
+     */
     @Bean
-    OpenApiCustomizer accessAndProblems(AccessTable access, ApiDescription description) {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                describe(access, description, path, method, operation)));
+    OpenApiCustomizer accessAndProblems(AccessTable access, ApiDescription description, RequestBodies bodies) {
+        return api -> {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                    describe(access, description, path, method, operation)));
+            bodies.schemas().forEach(api.getComponents()::addSchemas);
+            api.getComponents().getSchemas().remove("JsonNode");
+        };
+    }
+
+    /**
+     * The schemas of the request records, named after their enclosing type too ({@code CommitmentRequests.Revision},
+     * {@code LessonRequests.Revision}), as records of different features share simple names.
+     */
+    static final class RequestBodies {
+
+        private final ModelConverters converters = new ModelConverters();
+
+        @SuppressWarnings("rawtypes") // as swagger-core keeps them
+        private final Map<String, Schema> schemas = new ConcurrentSkipListMap<>();
+
+        RequestBodies(ObjectMapperProvider mappers) {
+            converters.addConverter(new ModelResolver(mappers.jsonMapper(), new NestedTypeNames()));
+        }
+
+        Schema<?> schemaOf(Class<?> type) {
+            ResolvedSchema resolved = converters.readAllAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
+            schemas.putAll(resolved.referencedSchemas);
+            return resolved.schema;
+        }
+
+        @SuppressWarnings("rawtypes")
+        Map<String, Schema> schemas() {
+            return schemas;
+        }
+    }
+
+    /** {@code CommitmentRequests.Making} rather than {@code Making}. */
+    static final class NestedTypeNames extends TypeNameResolver {
+
+        @Override
+        protected String getNameOfClass(Class<?> type) {
+            Class<?> enclosing = type.getEnclosingClass();
+            return enclosing == null ? super.getNameOfClass(type)
+                    : getNameOfClass(enclosing) + "." + super.getNameOfClass(type);
+        }
     }
 
     private static void describe(AccessTable access, ApiDescription description, String path,
