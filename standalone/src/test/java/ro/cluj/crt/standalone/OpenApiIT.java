@@ -72,6 +72,11 @@ class OpenApiIT {
                 .endsWith("**Access:** Needs the role MONITOR.");
         assertThat(commands.at("/paths/~1api~1recommendations/post/description").asText())
                 .endsWith("**Access:** Public: no login needed.");
+        assertThat(commands.at("/paths/~1api~1commitments/post/responses").has("201")).isTrue();
+        assertThat(commands.at("/paths/~1api~1recommendations/post/responses/429/$ref").asText())
+                .isEqualTo("#/components/responses/TooManyRequests");
+        assertThat(commands.at("/paths/~1api~1commitments/post/requestBody/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/CommitmentRequests.Making");
         assertThat(commands.at("/components/responses/BadRequest/content/application~1problem+json/example/errors/0"
                 + "/field").asText()).isEqualTo("name");
         JsonNode queries = document(system.client()::get);

@@ -29,6 +29,8 @@ class OperationsIT {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().get("status").asText()).isEqualTo("UP");
             assertThat(health.json().has("components")).as(health.body()).isFalse();
+            assertThat(get.apply("/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+            assertThat(get.apply("/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
         }
     }
 

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.commitment.CommitmentCommands.AbandonCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.AchieveMilestone;
@@ -70,6 +72,7 @@ class CommitmentController {
 
     @PostMapping("/api/commitments")
     @ReadsBody(CommitmentRequests.Making.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> make(@RequestBody JsonNode body,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CommitmentRequests.Making request = reader.read(body, CommitmentRequests.Making.class);

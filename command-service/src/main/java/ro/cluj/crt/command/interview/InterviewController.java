@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.config.Clocks;
 import ro.cluj.crt.command.organisation.Organisation;
@@ -46,6 +48,7 @@ class InterviewController {
     /** The organisation is named in the path: an unknown one is 404. */
     @PostMapping("/api/organisations/{organisationId}/interviews")
     @ReadsBody(InterviewRequests.Recording.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> recordFor(@PathVariable String organisationId, @RequestBody JsonNode body,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         InterviewRequests.Recording request = reader.read(body, InterviewRequests.Recording.class);
@@ -59,6 +62,7 @@ class InterviewController {
     /** The organisation is named in the body: an unknown one breaks a rule (422). */
     @PostMapping("/api/interviews")
     @ReadsBody(InterviewRequests.Recording.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> record(@RequestBody JsonNode body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         InterviewRequests.Recording request = reader.read(body, InterviewRequests.Recording.class);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.write.CommandSender;
 import ro.cluj.crt.command.write.Reasons;
@@ -70,6 +72,7 @@ class ContactController {
      */
     @PostMapping("/api/organisations/{organisationId}/contacts")
     @ReadsBody(Contact.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body) {
         Contact contact = reader.read(body, Contact.class);
         staff.requireExisting(organisationId, Organisation.class);

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.commitment.Commitment;
 import ro.cluj.crt.command.config.Clocks;
@@ -65,6 +67,7 @@ class SessionController {
 
     @PostMapping("/api/sessions")
     @ReadsBody(SessionRequests.Scheduling.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> schedule(@RequestBody JsonNode body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         SessionRequests.Scheduling request = reader.read(body, SessionRequests.Scheduling.class);
@@ -103,6 +106,7 @@ class SessionController {
      */
     @PostMapping(SESSION + "/participants")
     @ReadsBody(SessionRequests.Participation.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> register(@PathVariable String sessionId, @RequestBody JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Participation request = reader.read(body, SessionRequests.Participation.class);

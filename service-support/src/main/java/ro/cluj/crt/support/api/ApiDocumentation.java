@@ -45,6 +45,8 @@ import ro.cluj.crt.support.security.ServiceSecurity;
 @Configuration(proxyBeanMethods = false)
 public class ApiDocumentation {
 
+    /** The 429 answer of rate-limited public operations, for their {@code @ApiResponse(ref = ...)}. */
+    public static final String TOO_MANY_REQUESTS = "#/components/responses/TooManyRequests";
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -204,6 +206,8 @@ public class ApiDocumentation {
         problem.addProperty("field", new StringSchema().description("422: the field that breaks it"));
         problem.addProperty("minPosition", new IntegerSchema().format("int64")
                 .description("503: the position asked for"));
+        problem.addProperty("retryAfterSeconds", new IntegerSchema().format("int64")
+                .description("429: when to try again, as in `Retry-After`"));
         problem.addProperty("limitBytes", new IntegerSchema().format("int64").description("413: the body limit"));
         return problem;
     }
@@ -235,6 +239,11 @@ public class ApiDocumentation {
                             Map.of("rule", "commitment-of-registered-organisations",
                                     "field", "leadOrganisationId"))));
         }
+        responses.put("TooManyRequests", problem("Over the rate limit of this public operation; `Retry-After` "
+                + "says when to try again.",
+                example(429, "Too Many Requests", "rate-limited",
+                        "too many recommendations from this client; try again in 12 seconds",
+                        Map.of("retryAfterSeconds", 12))));
         responses.put("ProjectionBehind", problem("The view did not reach `minPosition` within 10 seconds; "
                 + "`Retry-After` says when to ask again.",
                 example(503, "Service Unavailable", "projection-behind",
