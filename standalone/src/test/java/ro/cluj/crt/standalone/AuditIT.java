@@ -40,7 +40,8 @@ class AuditIT {
 
     @RegisterExtension
     static final RunningTracker system = new RunningTracker("--crt.audit.checkpoint-every-links=5",
-            "--crt.audit.checkpoint-interval=1s", "--crt.audit.unsealed-grace=3s");
+            "--crt.audit.checkpoint-interval=1s", "--crt.audit.unsealed-grace=3s", "--crt.audit.gap-timeout=1s",
+            "--crt.audit.full-sweep-interval=2s");
 
     private static final String STAFF_ACCOUNT = "acc-staff-0001";
     private static final List<String> organisations = new ArrayList<>();
@@ -219,6 +220,31 @@ class AuditIT {
 
     @Test
     @Order(6)
+    void anEventCommittedIntoAHoleLongAfterTheGapTimeoutIsSealedOnceByTheSweep() throws Exception {
+        long reserved;
+        try (Connection connection = system.database.connect()) {
+            reserved = single(connection, "SELECT nextval('event_store.domain_event_entry_global_index_seq')");
+        }
+        TrackerClient staff = system.client().as("staff");
+        organisations.add(create(staff, "/api/organisations", "{\"name\":\"Cerc Dupa Termen\",\"sector\":\"other\"}"));
+        awaitAllSealed();
+        Thread.sleep(2_500); // the hole is no longer watched: only the sweep can find what commits into it now
+
+        try (Connection connection = system.database.connect()) {
+            insertEvent(connection, reserved, "very-late-" + UUID.randomUUID());
+        }
+        long waited = awaitAllSealed();
+
+        assertThat(system.count("SELECT count(*) FROM event_store.event_chain WHERE global_index = " + reserved))
+                .isEqualTo(1);
+        assertThat(waited).as("found by a sweep every 2 s").isLessThan(5_000);
+        assertThat(system.count("SELECT count(*) FROM event_store.event_chain")).isEqualTo(system.eventCount());
+        JsonNode verification = auditor().get("/api/audit/chain/verification").json();
+        assertThat(verification.get("valid").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
+    @Order(7)
     void sealingKeepsUpWithASteadyLoad() throws Exception {
         TrackerClient staff = system.client().as("staff");
         String organisation = organisations.getFirst();
@@ -257,7 +283,7 @@ class AuditIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anAlteredByteIsNamedByItsGlobalIndexAndRestoringItMendsTheChain() throws Exception {
         long altered = system.count("SELECT min(global_index) FROM event_store.domain_event_entry "
                 + "WHERE position(convert_to('Cerc Audit Trei', 'UTF8') in payload) > 0");
@@ -276,7 +302,7 @@ class AuditIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aDeletedEventIsNamedByItsGlobalIndex() throws Exception {
         long deleted = system.count("SELECT max(global_index) FROM event_store.domain_event_entry "
                 + "WHERE aggregate_identifier LIKE 'late-%'");
@@ -291,7 +317,7 @@ class AuditIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aSecondCommandServiceStaysIdleWhileTheFirstSeals() throws Exception {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandServiceApplication.class)
                 .run("--spring.config.name=command-service", "--server.port=0",

@@ -26,6 +26,8 @@ final class RunningTracker implements BeforeAllCallback, AfterAllCallback {
     static final String MASTER_KEY = MasterKey.generate();
 
     private final String[] settings;
+    private StandaloneTracker.Settings started;
+    private String[] arguments;
     TestDatabase database;
     StandaloneTracker tracker;
     /** Every log line both services wrote during the test class. */
@@ -44,8 +46,16 @@ final class RunningTracker implements BeforeAllCallback, AfterAllCallback {
         List<String> arguments = new ArrayList<>(List.of("--spring.datasource.username=" + TestDatabase.USER,
                 "--crt.personal-data.master-key=" + MASTER_KEY, "--logging.file.name=" + logFile));
         arguments.addAll(List.of(settings));
-        tracker = StandaloneTracker.start(new StandaloneTracker.Settings(data, database.url(), TOKEN_SECRET, 0, 0),
-                arguments.toArray(String[]::new));
+        started = new StandaloneTracker.Settings(data, database.url(), TOKEN_SECRET, 0, 0);
+        this.arguments = arguments.toArray(String[]::new);
+        tracker = StandaloneTracker.start(started, this.arguments);
+    }
+
+    /** Stops both services and starts them again on the same database (on new free ports). */
+    void restart() throws IOException {
+        tracker.close();
+        tracker = null;
+        tracker = StandaloneTracker.start(started, arguments);
     }
 
     TrackerClient client() {

@@ -11,8 +11,9 @@ import ro.cluj.crt.events.audit.SigningKeys;
 
 /**
  * Checks the manifest's signed checkpoints: each statement, rebuilt from its fields as the tracker signs it
- * ({@link CheckpointStatement}), must verify with the manifest's public key of its key id (Ed25519), and name the
- * global index and head hash that the recomputed chain has at that link.
+ * ({@link CheckpointStatement}), must verify with the trusted public key of its key id (Ed25519: the keys the auditor
+ * pinned, else the manifest's own), and name the global index and head hash that the recomputed chain has at that
+ * link.
  */
 final class CheckpointCheck {
 
@@ -20,7 +21,8 @@ final class CheckpointCheck {
     }
 
     /** @return how many checkpoints held */
-    static int check(Manifest manifest, Map<Long, ChainCheck.Link> chain, Problems problems) {
+    static int check(Manifest manifest, Map<String, String> trustedKeys, Map<Long, ChainCheck.Link> chain,
+                     Problems problems) {
         int held = 0;
         for (Manifest.Checkpoint checkpoint : manifest.checkpoints()) {
             long link = checkpoint.linkNumber();
@@ -28,7 +30,7 @@ final class CheckpointCheck {
                 problems.atLink(link, "checkpoint-out-of-range", "the checkpoint is outside the exported range");
                 continue;
             }
-            boolean signed = signatureHolds(manifest, checkpoint, problems);
+            boolean signed = signatureHolds(trustedKeys, checkpoint, problems);
             ChainCheck.Link at = chain.get(link);
             boolean matches = at != null && at.globalIndex() == checkpoint.globalIndex()
                     && at.hash().equals(checkpoint.headHash());
@@ -41,11 +43,13 @@ final class CheckpointCheck {
         return held;
     }
 
-    private static boolean signatureHolds(Manifest manifest, Manifest.Checkpoint checkpoint, Problems problems) {
+    private static boolean signatureHolds(Map<String, String> trustedKeys, Manifest.Checkpoint checkpoint,
+                                          Problems problems) {
         long link = checkpoint.linkNumber();
-        String key = manifest.publicKeys().get(checkpoint.keyId());
+        String key = trustedKeys.get(checkpoint.keyId());
         if (key == null) {
-            problems.atLink(link, "checkpoint-signature", "no public key " + checkpoint.keyId() + " in the manifest");
+            problems.atLink(link, "checkpoint-untrusted-key", "signed with key " + checkpoint.keyId()
+                    + ", which is not among the trusted keys " + trustedKeys.keySet());
             return false;
         }
         try {

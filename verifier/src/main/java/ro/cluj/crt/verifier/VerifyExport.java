@@ -25,9 +25,11 @@ import ro.cluj.crt.events.api.AuditExportManifest;
 
 /**
  * The offline verifier of an export of the tracker's event chain:
- * {@code java -jar crt-verifier.jar events.ndjson manifest.json [--edition edition-1.json ...]}. It needs neither
- * the tracker nor its database, only the files, so that anyone given them can check the history is whole and that
- * the published editions count what the events say. Exit status 0 when everything holds, 1 with the list of
+ * {@code java -jar crt-verifier.jar events.ndjson manifest.json [--public-key KEY ...] [--edition edition-1.json ...]}.
+ * It needs neither the tracker nor its database, only the files, so that anyone given them can check the history is
+ * whole and that the published editions count what the events say. The manifest names the public key the checkpoints
+ * verify with, but that is the tracker's own word; with {@code --public-key} (a key the auditor kept from earlier) the
+ * checkpoints must verify with a pinned key instead, so a history rewritten and signed anew does not pass. Exit status 0 when everything holds, 1 with the list of
  * problems, 2 on bad usage (wrong arguments, a file that is not there).
  */
 public final class VerifyExport {
@@ -36,7 +38,7 @@ public final class VerifyExport {
     static final int PROBLEMS = 1;
     static final int USAGE = 2;
     private static final String USAGE_TEXT = "usage: java -jar crt-verifier.jar events.ndjson manifest.json "
-            + "[--edition edition-N.json ...] [--timeline timeline.json ...]";
+            + "[--public-key BASE64-OR-FILE ...] [--edition edition-N.json ...] [--timeline timeline.json ...]";
 
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out;
@@ -54,8 +56,11 @@ public final class VerifyExport {
         List<Path> editions = new ArrayList<>();
         List<Path> timelines = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        List<String> pinned = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--edition") && i + 1 < args.length) {
+            if (args[i].equals("--public-key") && i + 1 < args.length) {
+                pinned.add(args[++i]);
+            } else if (args[i].equals("--edition") && i + 1 < args.length) {
                 editions.add(Path.of(args[++i]));
             } else if (args[i].equals("--timeline") && i + 1 < args.length) {
                 timelines.add(Path.of(args[++i]));
@@ -77,8 +82,16 @@ public final class VerifyExport {
                 return USAGE;
             }
         }
+        Map<String, String> pinnedKeys;
         try {
-            return verify(files.get(0), files.get(1), editions, timelines);
+            pinnedKeys = PinnedKeys.read(pinned);
+        } catch (IllegalArgumentException | IOException e) {
+            out.println("--public-key: " + e.getMessage());
+            out.println(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            return verify(files.get(0), files.get(1), pinnedKeys, editions, timelines);
         } catch (NoSuchFileException e) {
             out.println("no such file: " + e.getFile());
             return USAGE;
@@ -88,8 +101,8 @@ public final class VerifyExport {
         }
     }
 
-    private int verify(Path eventsFile, Path manifestFile, List<Path> editionFiles, List<Path> timelineFiles)
-            throws IOException {
+    private int verify(Path eventsFile, Path manifestFile, Map<String, String> pinnedKeys, List<Path> editionFiles,
+                       List<Path> timelineFiles) throws IOException {
         Problems problems = new Problems();
         Map<Path, JsonNode> timelines = new LinkedHashMap<>();
         for (Path file : timelineFiles) {
@@ -118,14 +131,16 @@ public final class VerifyExport {
         }, problems);
         chain.finish();
         checkFile(manifest, eventsFile, fileSha256, problems);
-        int checkpoints = CheckpointCheck.check(manifest, chain.atCheckpoints(), problems);
+        Map<String, String> trusted = pinnedKeys.isEmpty() ? manifest.publicKeys() : pinnedKeys;
+        int checkpoints = CheckpointCheck.check(manifest, trusted, chain.atCheckpoints(), problems);
 
         out.println("chain: " + chain.links() + " links (" + chain.firstLink() + " to " + chain.lastLink() + "), "
                 + chain.events() + " events, head " + chain.headHash() + ", layout "
                 + ro.cluj.crt.events.audit.ChainHash.VERSION);
         out.println("events file: " + Files.size(eventsFile) + " bytes, sha-256 " + fileSha256);
-        out.println("checkpoints: " + checkpoints + " of " + manifest.checkpoints().size()
-                + " verify with the manifest's public key " + String.join(", ", manifest.publicKeys().keySet()));
+        out.println("checkpoints: " + checkpoints + " of " + manifest.checkpoints().size() + " verify with "
+                + (pinnedKeys.isEmpty() ? "the manifest's public key " : "the pinned public key ")
+                + String.join(", ", trusted.keySet()));
         for (Path file : editionFiles) {
             edition(file, facts, chain.firstLink(), problems);
         }

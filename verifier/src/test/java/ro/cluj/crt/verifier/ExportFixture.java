@@ -32,6 +32,8 @@ final class ExportFixture {
     final Path events;
     final Path manifest;
     final Path edition;
+    /** The tracker's signing key that the checkpoint was signed with. */
+    final KeyPair keys = SigningKeys.parse(SigningKeys.generate());
     final List<String> lines = new ArrayList<>();
     private final List<byte[]> hashes = new ArrayList<>();
 
@@ -55,7 +57,7 @@ final class ExportFixture {
         add(COMMITMENT + "ProgressReported", "{\"commitmentId\":\"c-1\",\"percentage\":40}", "c-1", 1);
         add(COMMITMENT + "CommitmentFulfilled", "{\"commitmentId\":\"c-1\",\"note\":\"done\"}", "c-1", 2);
         Files.writeString(events, String.join("", lines), StandardCharsets.UTF_8);
-        writeManifest(SigningKeys.parse(SigningKeys.generate()));
+        writeManifest(keys);
         Files.writeString(edition, """
                 {"format":1,"measures":[{"field":"culture","measureId":"m-2"}],"number":1,"position":9,
                  "report":{"byField":[{"field":"culture","measures":1,"organisations":1}],

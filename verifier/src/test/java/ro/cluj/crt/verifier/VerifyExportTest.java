@@ -106,6 +106,26 @@ class VerifyExportTest {
     }
 
     @Test
+    void checkpointsSignedAnewWithAnotherKeyFailOnlyAgainstThePinnedKey() throws Exception {
+        String genuineKey = Base64.getEncoder().encodeToString(export.keys.getPublic().getEncoded());
+        Path keyFile = folder.resolve("tracker-key.txt");
+        Files.writeString(keyFile, genuineKey + "\n");
+        assertThat(run(export.events, export.manifest, "--public-key", keyFile)).as(output).isZero();
+        assertThat(output).contains("checkpoints: 1 of 1 verify with the pinned public key "
+                + SigningKeys.keyId(export.keys.getPublic()));
+
+        KeyPair forger = SigningKeys.parse(SigningKeys.generate());
+        export.rewrite(export.lines, forger);
+
+        assertThat(run(export.events, export.manifest)).as("the manifest vouches for itself").isZero();
+        assertThat(run(export.events, export.manifest, "--public-key", genuineKey)).as(output).isEqualTo(1);
+        assertThat(output).contains("link 5: checkpoint-untrusted-key: signed with key "
+                + SigningKeys.keyId(forger.getPublic()), "checkpoints: 0 of 1 verify with the pinned public key");
+        assertThat(run(export.events, export.manifest, "--public-key", "not-a-key")).isEqualTo(2);
+        assertThat(output).contains("--public-key: not a base64 Ed25519 public key");
+    }
+
+    @Test
     void aManifestWithAnotherFileHashIsReported() throws Exception {
         String text = Files.readString(export.manifest);
         String sha256 = ExportFixture.JSON.readTree(text).get("eventsFile").get("sha256").asText();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.query.config.ProjectionPositions;
+import ro.cluj.crt.support.web.ConflictException;
 import ro.cluj.crt.support.web.NotFoundException;
 
 /** Admins see where each projection stands and rebuild one from the events. */
@@ -51,6 +52,9 @@ class ProjectionAdminController {
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFoundException("no projection with this name"));
+        if (!processor.supportsReset()) {
+            throw new ConflictException("not-rebuildable", "this processor is not a view and is never replayed");
+        }
         log.info("rebuilding projection {} from the event store", name);
         processor.shutDown();
         processor.resetTokens();

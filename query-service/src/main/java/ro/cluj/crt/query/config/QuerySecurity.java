@@ -29,7 +29,7 @@ public class QuerySecurity {
         "/api/vocabularies", "/api/report", "/api/insights", "/api/organisations", "/api/organisations/*",
         "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
         "/api/dashboard/*", "/api/editions", "/api/editions/*", "/api/lessons", "/api/lessons/*", "/api/sessions",
-        "/api/sessions/*"};
+        "/api/sessions/*", "/api/commitments/*/feed.atom", "/api/organisations/*/feed.atom"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
