@@ -67,6 +67,11 @@ class OpenApiIT {
                 assertThat(operation.get("responses").has("401")).as(name).isEqualTo(!open);
             }));
         }
+        for (Function<String, TrackerClient.Response> get : List.<Function<String, TrackerClient.Response>>of(
+                system.client()::getFromCommands, system.client()::get)) {
+            assertThat(get.apply("/v3/api-docs").body()).as("a JSON body described without @ReadsBody")
+                    .doesNotContain("#/components/schemas/JsonNode");
+        }
         JsonNode commands = document(system.client()::getFromCommands);
         assertThat(commands.at("/paths/~1api~1commitments~1{commitmentId}~1progress/post/description").asText())
                 .endsWith("**Access:** Needs the role MONITOR.");

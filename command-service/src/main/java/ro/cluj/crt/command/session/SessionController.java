@@ -124,6 +124,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/participants/{participantId}/withdrawal")
+    @ReadsBody(SessionRequests.Withdrawal.class)
     ResponseEntity<WriteReceipt> withdraw(@PathVariable String sessionId, @PathVariable String participantId,
                                           @RequestBody(required = false) JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -133,6 +134,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/holding")
+    @ReadsBody(SessionRequests.Holding.class)
     ResponseEntity<WriteReceipt> hold(@PathVariable String sessionId, @RequestBody(required = false) JsonNode body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         LocalDate heldOn = body == null ? null : reader.read(body, SessionRequests.Holding.class).heldOn();
