@@ -42,7 +42,17 @@ public final class Importer {
 
     /** Runs the importer with the command line and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(new Importer(System.getenv(), System.out, System.err).run(args));
+        System.exit(run(System.getenv(), System.out, System.err, args));
+    }
+
+    /**
+     * Runs the importer as another program's library: the command line of {@link #main}, passwords and tokens read
+     * from {@code environment}, the summary on {@code out}, progress and problems on {@code err}.
+     *
+     * @return 0 when every record went in, 2 when some were bad, 1 when the run could not be done
+     */
+    public static int run(Map<String, String> environment, PrintStream out, PrintStream err, String... args) {
+        return new Importer(environment, out, err).run(args);
     }
 
     /** Runs the importer; answers the exit code. */
@@ -64,11 +74,14 @@ public final class Importer {
     }
 
     private int run(Options options) throws ImportFailure {
-        String password = password(options);
+        String staffToken = token(options.tokenEnv());
+        String password = staffToken == null ? password(options) : null;
         List<MappedFile> files = read(options.files(), options.decidim());
+        expect(options.expected(), files);
         // factsheet updates and Decidim progress are reported as the monitor
         boolean monitored = files.stream().anyMatch(file -> !file.measures().isEmpty() || !file.results().isEmpty());
-        String monitorPassword = monitored ? monitorPassword(options) : null;
+        String monitorToken = monitored ? token(options.monitorTokenEnv()) : null;
+        String monitorPassword = monitored && monitorToken == null ? monitorPassword(options) : null;
         List<BadRecord> unmapped = files.stream().flatMap(file -> file.bad().stream()).toList();
         unmapped.forEach(record -> err.println("bad record: " + record));
         HttpClient client = httpClient();
@@ -80,8 +93,14 @@ public final class Importer {
         DecidimSubmitter results = new DecidimSubmitter(api, monitor, query, submitter, PAUSE, err);
         try {
             if (monitored || files.stream().anyMatch(file -> !file.submissions().isEmpty())) {
-                api.login(options.user(), password);
-                if (monitored) {
+                if (staffToken != null) {
+                    api.useToken(staffToken);
+                } else {
+                    api.login(options.user(), password);
+                }
+                if (monitorToken != null) {
+                    monitor.useToken(monitorToken);
+                } else if (monitored) {
                     monitor.login(options.monitorUser(), monitorPassword);
                 }
                 for (MappedFile file : files) {
@@ -152,6 +171,27 @@ public final class Importer {
             }
         }
         return files;
+    }
+
+    /** The token in the environment variable named, null when none is named; a named but empty one is a failure. */
+    private String token(String variable) throws ImportFailure {
+        if (variable == null) {
+            return null;
+        }
+        String token = environment.get(variable);
+        if (token == null || token.isBlank()) {
+            throw new ImportFailure("no access token: the environment variable " + variable + " is empty");
+        }
+        return token.strip();
+    }
+
+    private static void expect(String expected, List<MappedFile> files) throws ImportFailure {
+        for (MappedFile file : files) {
+            if (expected != null && !file.dataSet().label().equals(expected)) {
+                throw new ImportFailure(file.name() + " holds " + file.dataSet().label() + " records, not "
+                        + expected + "; nothing was sent");
+            }
+        }
     }
 
     private String password(Options options) throws ImportFailure {

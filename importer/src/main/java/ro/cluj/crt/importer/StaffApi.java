@@ -37,6 +37,11 @@ final class StaffApi {
         this.json = json;
     }
 
+    /** Uses an access token got elsewhere instead of logging in. */
+    void useToken(String accessToken) {
+        token = accessToken;
+    }
+
     /** Logs in once; the password goes only into the request body. */
     void login(String username, String password) throws ImportFailure {
         HttpResponse<String> response = send(post("/api/auth/token",

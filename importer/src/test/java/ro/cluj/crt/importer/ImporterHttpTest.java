@@ -118,6 +118,42 @@ class ImporterHttpTest {
     }
 
     @Test
+    void aTokenFromTheEnvironmentIsUsedWithoutLoggingIn() throws IOException {
+        Path file = Files.writeString(directory.resolve("oxcgrt.csv"), CSV);
+
+        int exit = new Importer(Map.of("GIVEN_TOKEN", "token-of-the-fake"), print(out), print(err))
+                .run("--url", tracker.url(), "--token-env", "GIVEN_TOKEN", file.toString());
+
+        assertThat(exit).isEqualTo(Importer.ALL_IN);
+        assertThat(tracker.logins()).isZero();
+        assertThat(tracker.writeAuthorisations()).hasSize(4).containsOnly("Bearer token-of-the-fake");
+    }
+
+    @Test
+    void aTokenTheTrackerRefusesIsFatalAndNeverShown() throws IOException {
+        Path file = Files.writeString(directory.resolve("oxcgrt.csv"), CSV);
+
+        int exit = new Importer(Map.of("GIVEN_TOKEN", "stolen-token-0815"), print(out), print(err))
+                .run("--url", tracker.url(), "--token-env", "GIVEN_TOKEN", file.toString());
+
+        assertThat(exit).isEqualTo(Importer.FATAL);
+        assertThat(err()).contains("the tracker refused the access token (401)");
+        assertThat(err() + out()).doesNotContain("stolen-token-0815");
+    }
+
+    @Test
+    void aFileOfAnotherDataSetThanExpectedSendsNothing() throws IOException {
+        Path file = Files.writeString(directory.resolve("oxcgrt.csv"), CSV);
+
+        int exit = importer().run("--url", tracker.url(), "--expect", "decidim-results", file.toString());
+
+        assertThat(exit).isEqualTo(Importer.FATAL);
+        assertThat(err()).contains("holds oxcgrt records, not decidim-results; nothing was sent");
+        assertThat(tracker.logins()).isZero();
+        assertThat(tracker.writeAuthorisations()).isEmpty();
+    }
+
+    @Test
     void anUnreachableTrackerIsFatal() throws IOException {
         Path file = Files.writeString(directory.resolve("oxcgrt.csv"), CSV);
         int port;

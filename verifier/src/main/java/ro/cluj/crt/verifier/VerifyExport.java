@@ -48,7 +48,17 @@ public final class VerifyExport {
     }
 
     public static void main(String[] args) {
-        System.exit(new VerifyExport(System.out).run(args));
+        System.exit(run(System.out, args));
+    }
+
+    /**
+     * Runs the verification as another program's library, with the command line of {@link #main}, printing on
+     * {@code out}.
+     *
+     * @return 0 when everything verified, 1 when problems were found, 2 on bad usage (arguments, a missing file)
+     */
+    public static int run(PrintStream out, String... args) {
+        return new VerifyExport(out).run(args);
     }
 
     /** Runs the verification, printing what it found; answers the exit status. */

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +44,14 @@ class CommitmentTimelineController {
     private final ProjectionPositions positions;
     private final StoredEvents events;
     private final TransactionTemplate snapshot;
+    private final TimelineQueries timelines;
 
     CommitmentTimelineController(JdbcTemplate jdbc, ProjectionPositions positions, StoredEvents events,
-                                 PlatformTransactionManager transactions) {
+                                 PlatformTransactionManager transactions, TimelineQueries timelines) {
         this.jdbc = jdbc;
         this.positions = positions;
         this.events = events;
+        this.timelines = timelines;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -61,7 +62,7 @@ class CommitmentTimelineController {
                                                 @RequestParam(required = false) Long minPosition) {
         boolean showAccounts = Readers.seesEverything();
         return ReadResponses.at(positions.read(CommitmentTimelineProjection.PROCESSING_GROUP, minPosition,
-                () -> entries(commitmentId, showAccounts))
+                () -> timelines.entries(commitmentId, showAccounts))
                 .map(entries -> {
                     if (entries.isEmpty()) {
                         throw new NotFoundException("no commitment with this id");
@@ -149,19 +150,5 @@ class CommitmentTimelineController {
     private static CommitmentStates.Step step(ResultSet row, int rowNumber) throws SQLException {
         return new CommitmentStates.Step(row.getString("event_type"), row.getLong("sequence_number"),
                 ViewJson.read(row.getString("content"), CONTENT));
-    }
-
-    private List<CommitmentTimeline.Entry> entries(String commitmentId, boolean showAccounts) {
-        return jdbc.query("SELECT * FROM commitment_timeline WHERE commitment_id = ? ORDER BY sequence_number",
-                (row, i) -> entry(row, showAccounts), commitmentId);
-    }
-
-    private static CommitmentTimeline.Entry entry(ResultSet row, boolean showAccounts) throws SQLException {
-        Map<String, Object> content = ViewJson.read(row.getString("content"), CONTENT);
-        content.remove("commitmentId");
-        return new CommitmentTimeline.Entry(row.getLong("sequence_number"), row.getString("event_type"),
-                row.getObject("occurred_on", LocalDate.class),
-                row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("actor_role"),
-                showAccounts ? row.getString("actor_id") : null, row.getString("reason"), content);
     }
 }

@@ -103,6 +103,12 @@ class DashboardQueries {
         return new Page<>(items, page, size, total);
     }
 
+    /** One commitment as the lists show it, on the day; empty when there is none with this id. */
+    Optional<CommitmentSummary> one(String commitmentId, DashboardDay day) {
+        return jdbc.query("SELECT * FROM " + LISTED + " WHERE s.commitment_id = :commitment",
+                day.parameters().addValue("commitment", commitmentId), (row, i) -> summary(row)).stream().findFirst();
+    }
+
     /** Every commitment the filter keeps, in its order, one at a time (for exports of any size). */
     void eachCommitment(DashboardFilter filter, Consumer<CommitmentSummary> consumer) {
         jdbc.query("SELECT * FROM " + LISTED + " WHERE " + filter.condition() + " ORDER BY " + filter.order(),

@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import ro.cluj.crt.query.opendata.OpenDataPaths;
 import ro.cluj.crt.support.security.AccessRule;
 import ro.cluj.crt.support.security.AccessTable;
 import ro.cluj.crt.support.security.Role;
@@ -20,7 +21,7 @@ import ro.cluj.crt.support.security.ServiceSecurity;
  * public: the triage list is for staff, one recommendation for any logged-in role (the recommender's details for staff
  * only). The audit API (events with metadata, chain verification) is for auditors only, admins included only if they
  * also hold the auditor role, so that those who erase and rebuild are checked by someone else; the signed checkpoints
- * and the public key are public, so that outsiders can hold the tracker to them.
+ * and the public key are public, so that outsiders can hold the tracker to them. The web pages are public too.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuerySecurity {
@@ -30,6 +31,9 @@ public class QuerySecurity {
         "/api/commitments/*", "/api/commitments/*/timeline", "/api/organisations/*/commitments", "/api/dashboard",
         "/api/dashboard/*", "/api/editions", "/api/editions/*", "/api/lessons", "/api/lessons/*", "/api/sessions",
         "/api/sessions/*", "/api/commitments/*/feed.atom", "/api/organisations/*/feed.atom"};
+
+    /** The web pages: public, and showing public data only whoever asks. */
+    private static final String[] PAGES = {"/", "/report", "/commitments", "/commitments/*", "/organisations/*"};
 
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
@@ -42,6 +46,9 @@ public class QuerySecurity {
         return AccessTable.of(
                 AccessRule.to(HttpMethod.GET, PUBLIC_READS).anyone(),
                 AccessRule.to(HttpMethod.HEAD, PUBLIC_READS).anyone(),
+                AccessRule.to(HttpMethod.GET, PAGES).anyone(),
+                AccessRule.to(HttpMethod.HEAD, PAGES).anyone(),
+                AccessRule.to(HttpMethod.GET, OpenDataPaths.PUBLIC).anyone(),
                 AccessRule.to(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").anyone(),
                 AccessRule.to("/api/audit/**").roles(Role.AUDITOR),
                 AccessRule.to(HttpMethod.POST, "/api/admin/replays/*/switch").roles(Role.ADMIN),

@@ -14,7 +14,7 @@ import ro.cluj.crt.events.api.Page;
 
 /** Reads the frozen editions: the list, newest first, and one edition's canonical bytes. */
 @Component
-class EditionQueries {
+public class EditionQueries {
 
     private static final String SUMMARY = """
             SELECT e.number, e.published_on, e.week_of, e.title, e.corrects, e.position, e.sha256,
@@ -31,7 +31,7 @@ class EditionQueries {
     record Stored(EditionSummary summary, String canonicalJson) {
     }
 
-    Page<EditionSummary> list(int page, int size) {
+    public Page<EditionSummary> list(int page, int size) {
         long total = jdbc.queryForObject("SELECT count(*) FROM edition", Long.class);
         return new Page<>(jdbc.query(SUMMARY + " ORDER BY e.number DESC LIMIT ? OFFSET ?",
                 (row, i) -> summary(row), size, (long) page * size), page, size, total);
