@@ -25,14 +25,19 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.HandlerMethod;
 import ro.cluj.crt.support.security.AccessRule;
 import ro.cluj.crt.support.security.AccessTable;
 import ro.cluj.crt.support.security.ServiceSecurity;
@@ -72,12 +77,17 @@ public class ApiDocumentation {
         return new RequestBodies(mappers);
     }
 
+    @Bean
+    SamplePaths samplePaths() {
+        return new SamplePaths();
+    }
+
     /**
      * Tags each operation with its feature (the controller's package), names it after its controller, and describes
      * its body as the record named by {@link ReadsBody}.
      */
     @Bean
-    OperationCustomizer featureTagsAndBodies(RequestBodies bodies) {
+    OperationCustomizer featureTagsAndBodies(RequestBodies bodies, SamplePaths samples) {
         return (operation, handler) -> {
             String packageName = handler.getBeanType().getPackageName();
             String feature = packageName.substring(packageName.lastIndexOf('.') + 1);
@@ -87,9 +97,10 @@ public class ApiDocumentation {
                 operation.getRequestBody().setContent(new Content().addMediaType("application/json",
                         new MediaType().schema(bodies.schemaOf(body.value()))));
             }
-            return operation.tags(List.of(feature))
-                    .operationId(StringUtils.uncapitalize(controller)
-                            + StringUtils.capitalize(handler.getMethod().getName()));
+            String operationId = StringUtils.uncapitalize(controller)
+                    + StringUtils.capitalize(handler.getMethod().getName());
+            samples.record(operationId, handler);
+            return operation.tags(List.of(feature)).operationId(operationId);
         };
     }
 
@@ -98,10 +109,12 @@ public class ApiDocumentation {
      * records' schemas.
      */
     @Bean
-    OpenApiCustomizer accessAndProblems(AccessTable access, ApiDescription description, RequestBodies bodies) {
+    OpenApiCustomizer accessAndProblems(AccessTable access, ApiDescription description, RequestBodies bodies,
+                                        SamplePaths samples) {
         return api -> {
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                    describe(access, description, path, method, operation)));
+                    describe(access, description, samples.of(operation.getOperationId(), path), path, method,
+                            operation)));
             bodies.schemas().forEach(api.getComponents()::addSchemas);
             api.getComponents().getSchemas().remove("JsonNode");
         };
@@ -134,6 +147,38 @@ public class ApiDocumentation {
         }
     }
 
+    /**
+     * A concrete path for each operation, to look its rule up in the access table: a path variable restricted to
+     * listed values ({@code {list:organisations|lessons}}) takes the first, any other becomes {@code x}. The
+     * document's own paths lose those restrictions ({@code /api/{list}.csv}).
+     */
+    static final class SamplePaths {
+
+        private static final Pattern LISTED = Pattern.compile("\\{\\w+:([\\w.-]+)(\\|[\\w.-]+)*}");
+        private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
+
+        private final Map<String, String> samples = new ConcurrentHashMap<>();
+
+        void record(String operationId, HandlerMethod handler) {
+            RequestMapping method = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                    RequestMapping.class);
+            RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(),
+                    RequestMapping.class);
+            String prefix = type == null || type.path().length == 0 ? "" : type.path()[0];
+            String path = prefix + (method == null || method.path().length == 0 ? "" : method.path()[0]);
+            samples.put(operationId, sample(path));
+        }
+
+        String of(String operationId, String documentedPath) {
+            return samples.getOrDefault(operationId, sample(documentedPath));
+        }
+
+        static String sample(String path) {
+            String listed = LISTED.matcher(path).replaceAll("$1");
+            return VARIABLE.matcher(listed).replaceAll("x");
+        }
+    }
+
     /** {@code CommitmentRequests.Making} rather than {@code Making}. */
     static final class NestedTypeNames extends TypeNameResolver {
 
@@ -145,9 +190,8 @@ public class ApiDocumentation {
         }
     }
 
-    private static void describe(AccessTable access, ApiDescription description, String path,
+    private static void describe(AccessTable access, ApiDescription description, String samplePath, String path,
                                  PathItem.HttpMethod method, Operation operation) {
-        String samplePath = path.replaceAll("\\{[^}]+}", "x");
         AccessRule rule = access.ruleFor(HttpMethod.valueOf(method.name()), samplePath)
                 .orElseThrow(() -> new IllegalStateException("no access rule covers " + method + " " + path));
         String existing = operation.getDescription();
