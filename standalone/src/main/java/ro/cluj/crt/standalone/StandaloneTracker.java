@@ -101,6 +101,16 @@ public final class StandaloneTracker implements AutoCloseable {
                 .run(Stream.concat(settings, Arrays.stream(args)).toArray(String[]::new));
     }
 
+    /** The command service's Spring context, for the system tests that look inside it. */
+    ConfigurableApplicationContext commandContext() {
+        return commandService;
+    }
+
+    /** The query service's Spring context, for the system tests that look inside it. */
+    ConfigurableApplicationContext queryContext() {
+        return queryService;
+    }
+
     public int commandPort() {
         return Integer.parseInt(commandService.getEnvironment().getRequiredProperty("local.server.port"));
     }

@@ -2,16 +2,7 @@ package ro.cluj.crt.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -88,23 +79,7 @@ class AccessTokenIT {
     }
 
     private static TrackerClient.Response writeWith(UnaryOperator<JWTClaimsSet.Builder> change) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer("crt")
-                .subject("acc-staff-0001")
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("roles", List.of("staff"));
         return system.client().post("/api/organisations", ORGANISATION,
-                Map.of("Authorization", "Bearer " + sign(change.apply(claims).build())));
-    }
-
-    private static String sign(JWTClaimsSet claims) {
-        try {
-            SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            token.sign(new MACSigner(RunningTracker.TOKEN_SECRET.getBytes(StandardCharsets.UTF_8)));
-            return token.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+                Map.of("Authorization", "Bearer " + AccessTokens.signed(change)));
     }
 }

@@ -77,6 +77,11 @@ final class TrackerClient {
         return send(request(queryBase + path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A GET to the command service, such as the login audit. */
+    Response getFromCommands(String path) {
+        return send(request(commandBase + path).GET().build());
+    }
+
     Response get(String path) {
         return send(request(queryBase + path).GET().build());
     }

@@ -1,14 +1,15 @@
 package ro.cluj.crt.command.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,22 +39,24 @@ import ro.cluj.crt.support.web.RequestReader;
 @RestController
 class LoginController {
 
-    private static final Logger log = LoggerFactory.getLogger(LoginController.class);
-
     private final RequestReader reader;
     private final SecurityProperties properties;
     private final PasswordEncoder passwords;
     private final JwtEncoder tokens;
     private final Clock clock;
+    private final LoginThrottle throttle;
+    private final LoginAudit audit;
     private final String unknownAccountHash;
 
     LoginController(RequestReader reader, SecurityProperties properties, PasswordEncoder passwords, JwtEncoder tokens,
-                    Clock clock) {
+                    Clock clock, LoginThrottle throttle, LoginAudit audit) {
         this.reader = reader;
         this.properties = properties;
         this.passwords = passwords;
         this.tokens = tokens;
         this.clock = clock;
+        this.throttle = throttle;
+        this.audit = audit;
         // compared against when the user name is unknown, so that a wrong name takes as long as a wrong password
         this.unknownAccountHash = passwords.encode("no account has this password");
     }
@@ -64,22 +67,39 @@ class LoginController {
     record AccessToken(String accessToken, String tokenType, Instant expiresAt, String accountId, List<String> roles) {
     }
 
+    /**
+     * Logs in. A user name or client address with too many failed attempts is refused with 429 and
+     * {@code Retry-After} before the password is checked; every attempt is audited.
+     */
     @PostMapping(ServiceSecurity.LOGIN_PATH)
     @ReadsBody(Credentials.class)
-    ResponseEntity<?> login(@RequestBody JsonNode body) {
+    ResponseEntity<?> login(@RequestBody JsonNode body, HttpServletRequest request) {
         Credentials credentials = reader.read(body, Credentials.class);
+        String client = request.getRemoteAddr();
         Optional<Account> account = properties.accounts().stream()
                 .filter(candidate -> candidate.username().equals(credentials.username()))
                 .findFirst();
+        String accountId = account.map(Account::id).orElse(null);
+        Optional<Duration> wait = throttle.refusal(credentials.username(), client);
+        if (wait.isPresent()) {
+            audit.record(LoginAudit.Outcome.THROTTLED, accountId, client);
+            long seconds = LoginThrottle.seconds(wait.get());
+            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "too many failed logins; try again in " + seconds + " seconds");
+            problem.setProperty("retryAfterSeconds", seconds);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         String hash = account.map(Account::passwordHash).orElse(unknownAccountHash);
         if (!passwords.matches(credentials.password(), hash) || account.isEmpty()) {
-            log.warn("login refused for {}", account.map(a -> "account " + a.id()).orElse("an unknown user name"));
+            throttle.failed(credentials.username(), client);
+            audit.record(LoginAudit.Outcome.FAILED, accountId, client);
             ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "login-failed",
                     "the user name or the password is wrong");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        log.info("login of account {}", account.get().id());
+        audit.record(LoginAudit.Outcome.SUCCEEDED, accountId, client);
         return ResponseEntity.ok(issue(account.get()));
     }
 

@@ -15,9 +15,9 @@ import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
 /**
- * Who may call what on the command service: logging in and recommending an initiative are open (the latter rate
- * limited), erasing a person needs an admin, reporting progress on and reviewing commitments need a monitor, every
- * other write needs the staff role.
+ * Who may call what on the command service: logging in and recommending an initiative are open (failed logins are
+ * throttled, recommendations rate limited), erasing a person needs an admin, reading the login audit an admin or an
+ * auditor, reporting progress on and reviewing commitments need a monitor, every other write needs the staff role.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSecurity {
@@ -33,6 +33,7 @@ public class CommandSecurity {
         return AccessTable.of(
                 AccessRule.to(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).anyone(),
                 AccessRule.to(HttpMethod.POST, "/api/recommendations").anyone(),
+                AccessRule.to(HttpMethod.GET, "/api/admin/logins").roles(Role.ADMIN, Role.AUDITOR),
                 AccessRule.to("/api/admin/**").roles(Role.ADMIN),
                 AccessRule.to(HttpMethod.POST, "/api/commitments/*/progress", "/api/commitments/*/reviews")
                         .roles(Role.MONITOR),

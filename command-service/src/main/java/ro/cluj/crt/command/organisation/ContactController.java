@@ -6,6 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,10 +29,15 @@ import ro.cluj.crt.command.write.StaffRequests;
 import ro.cluj.crt.command.write.Texts;
 import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.ContactWriteReceipt;
+import ro.cluj.crt.events.organisation.ContactPersonRecorded;
 import ro.cluj.crt.events.person.ContactDetails;
 import ro.cluj.crt.events.person.PersonId;
+import ro.cluj.crt.events.person.Sealed;
 import ro.cluj.crt.personal.PersonalDataVault;
+import ro.cluj.crt.personal.Revealed;
 import ro.cluj.crt.support.api.ReadsBody;
+import ro.cluj.crt.support.security.Actor;
+import ro.cluj.crt.support.web.ConflictException;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.NotFoundException;
 import ro.cluj.crt.support.web.RequestReader;
@@ -38,19 +49,23 @@ import ro.cluj.crt.support.web.RequestReader;
 @RestController
 class ContactController {
 
+    private static final int MAX_KEY_LENGTH = 200;
+
     private final RequestReader reader;
     private final StaffRequests staff;
     private final CommandSender commands;
     private final PersonalDataVault vault;
     private final TransactionTemplate transaction;
+    private final EventStore events;
 
     ContactController(RequestReader reader, StaffRequests staff, CommandSender commands, PersonalDataVault vault,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, EventStore events) {
         this.reader = reader;
         this.staff = staff;
         this.commands = commands;
         this.vault = vault;
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /**
@@ -68,21 +83,82 @@ class ContactController {
 
     /**
      * Records a contact person. The person's key is created in the same transaction as the event, so that a refused
-     * write leaves no key (and no person to erase) behind.
+     * write leaves no key (and no person to erase) behind. With an {@code Idempotency-Key} the person's id is derived
+     * from the key (and the caller and organisation), so that a repeat finds the contact the first request recorded:
+     * with the same details it answers as the first time, with other details it is a 409.
      */
     @PostMapping("/api/organisations/{organisationId}/contacts")
     @ReadsBody(Contact.class)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body) {
+    ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Contact contact = reader.read(body, Contact.class);
         staff.requireExisting(organisationId, Organisation.class);
-        String personId = contact.personId() != null ? validPersonId(contact.personId()) : Identifiers.random();
-        ContactWriteReceipt receipt = transaction.execute(status -> ContactWriteReceipt.of(personId, commands.send(
-                new RecordContactPerson(organisationId, personId,
-                        seal(vault.sealerForNewPerson(PersonId.of(personId)), contact)),
-                staff.metadata(null))));
+        String personId = personIdForCreate(organisationId, contact.personId(), key);
+        ContactWriteReceipt receipt = key == null ? null : firstRecording(organisationId, personId, contact);
+        if (receipt == null) {
+            receipt = transaction.execute(status -> ContactWriteReceipt.of(personId, commands.send(
+                    new RecordContactPerson(organisationId, personId,
+                            seal(vault.sealerForNewPerson(PersonId.of(personId)), contact)),
+                    staff.metadata(null))));
+        }
         return ResponseEntity.created(URI.create("/api/organisations/" + organisationId + "/contacts/" + personId))
                 .eTag(etag(receipt)).body(receipt);
+    }
+
+    private static String personIdForCreate(String organisationId, String clientId, String key) {
+        if (key == null) {
+            return clientId != null ? validPersonId(clientId) : Identifiers.random();
+        }
+        if (clientId != null) {
+            throw new InvalidRequestException("Idempotency-Key", "give either an Idempotency-Key or a personId, "
+                    + "not both");
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidRequestException("Idempotency-Key", "must have 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String actor = Actor.current().map(Actor::accountId).orElse("");
+        return Identifiers.derivedFrom("ContactPerson", "key:" + actor + ":" + organisationId + ":" + key);
+    }
+
+    /**
+     * The answer the first request with this key got, or null when there was none: the organisation's recording of
+     * the person, whose sealed details are opened and compared with the repeat's (a 409 when they differ, or when
+     * the person has been erased since).
+     */
+    private ContactWriteReceipt firstRecording(String organisationId, String personId, Contact contact) {
+        DomainEventStream stream = events.readEvents(organisationId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (event.getPayload() instanceof ContactPersonRecorded recorded
+                    && recorded.personId().value().equals(personId)) {
+                if (!sameDetails(recorded.details(), personId, contact)) {
+                    throw new ConflictException("taken", "the Idempotency-Key was used for other details");
+                }
+                return ContactWriteReceipt.of(personId, commands.receiptOf(organisationId, event.getSequenceNumber()));
+            }
+        }
+        return null;
+    }
+
+    private boolean sameDetails(ContactDetails stored, String personId, Contact contact) {
+        PersonalDataVault.Opener opener = vault.openerFor(PersonId.of(personId));
+        List<Sealed> sealed = Arrays.asList(stored.name(), stored.role(), stored.email(), stored.phone(),
+                stored.preferredLanguage());
+        List<String> sent = Arrays.asList(contact.name().strip(), Texts.optional(contact.role()),
+                Texts.optional(contact.email()), Texts.optional(contact.phone()),
+                Texts.optional(contact.preferredLanguage()));
+        for (int i = 0; i < sealed.size(); i++) {
+            Revealed opened = sealed.get(i) == null ? null : opener.open(sealed.get(i));
+            if (opened instanceof Revealed.Erased) {
+                throw new ConflictException("erased", "the person recorded with this Idempotency-Key was erased");
+            }
+            String text = opened instanceof Revealed.Value value ? value.text() : null;
+            if (!Objects.equals(text, sent.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @PutMapping("/api/organisations/{organisationId}/contacts/{personId}")

@@ -2,6 +2,7 @@ package ro.cluj.crt.command.recommendation;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import ro.cluj.crt.support.ratelimit.RateLimit;
 
 /**
  * How many recommendations one client (one remote address) may send: up to {@code burst} at once, then
@@ -16,14 +17,10 @@ public record RateLimitSettings(Integer burst, Integer requests, Duration period
         requests = requests == null ? 5 : requests;
         period = period == null ? Duration.ofMinutes(1) : period;
         maxClients = maxClients == null ? 100_000 : maxClients;
-        if (burst < 1 || requests < 1 || maxClients < 1 || period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("crt.recommendations.rate-limit: burst, requests and max-clients must "
-                    + "be at least 1 and period positive");
-        }
+        new RateLimit(burst, requests, period, maxClients);
     }
 
-    /** How long an unused client's bucket takes to fill up from empty: after that, forgetting it changes nothing. */
-    Duration timeToFill() {
-        return period.multipliedBy(burst).dividedBy(requests).plusSeconds(1);
+    RateLimit limit() {
+        return new RateLimit(burst, requests, period, maxClients);
     }
 }

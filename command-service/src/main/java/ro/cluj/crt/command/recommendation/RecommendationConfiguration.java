@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
 
 /** The rate limit of public recommendations, as a filter on their one endpoint. */
 @Configuration(proxyBeanMethods = false)
@@ -15,7 +16,7 @@ class RecommendationConfiguration {
     FilterRegistrationBean<RecommendationRateLimit> recommendationRateLimit(RateLimitSettings settings,
                                                                             ObjectMapper json) {
         FilterRegistrationBean<RecommendationRateLimit> registration = new FilterRegistrationBean<>(
-                new RecommendationRateLimit(new ClientRateLimiter(settings), json));
+                new RecommendationRateLimit(new ClientRateLimiter(settings.limit()), json));
         registration.addUrlPatterns(RecommendationRateLimit.PATH);
         return registration;
     }

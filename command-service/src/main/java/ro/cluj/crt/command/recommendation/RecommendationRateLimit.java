@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
 import ro.cluj.crt.support.web.Problems;
 
 /**

@@ -11,8 +11,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import ro.cluj.crt.events.api.WriteReceipt;
 
 /**
@@ -46,8 +48,22 @@ public class CommandSender {
         });
     }
 
+    /**
+     * Sends the command. A create that lost a race for its id to another create of the same id (a repeat sent at
+     * the same moment, perhaps to another instance) is sent once more, outside a transaction of the caller's, where
+     * it finds the aggregate the winner made and answers as a repeat does: the first answer, or a 409 when the
+     * content differs.
+     */
     public WriteReceipt send(Object command, MetaData metaData) {
-        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        Object result;
+        try {
+            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (AggregateStreamCreationException lostRace) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw lostRace;
+            }
+            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
         String aggregateId;
         long version;
         switch (result) {
@@ -64,6 +80,12 @@ public class CommandSender {
         }
         Long position = jdbc.queryForObject(positionQuery, Long.class, aggregateId, version);
         return new WriteReceipt(aggregateId, version, position);
+    }
+
+    /** The answer a write gave that stored the event at {@code sequence} of the aggregate, for its repeats. */
+    public WriteReceipt receiptOf(String aggregateId, long sequence) {
+        Long position = jdbc.queryForObject(positionQuery, Long.class, aggregateId, sequence);
+        return new WriteReceipt(aggregateId, sequence, position);
     }
 
     private static BiFunction<Integer, EventMessage<?>, EventMessage<?>> rememberLastEvent(

@@ -1,6 +1,9 @@
 package ro.cluj.crt.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import ro.cluj.crt.query.opendata.OpenDataPaths;
+import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
 import ro.cluj.crt.support.security.AccessRule;
 import ro.cluj.crt.support.security.AccessTable;
 import ro.cluj.crt.support.security.Role;
@@ -22,8 +26,10 @@ import ro.cluj.crt.support.security.ServiceSecurity;
  * only). The audit API (events with metadata, chain verification) is for auditors only, admins included only if they
  * also hold the auditor role, so that those who erase and rebuild are checked by someone else; the signed checkpoints
  * and the public key are public, so that outsiders can hold the tracker to them. The web pages are public too.
+ * Requests without a login are rate limited per client address.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublicReadRateLimit.Settings.class)
 public class QuerySecurity {
 
     private static final String[] PUBLIC_READS = {
@@ -38,6 +44,16 @@ public class QuerySecurity {
     @Bean
     RequestRejectedHandler rejectedAsProblem(ObjectMapper json) {
         return ServiceSecurity.rejectedAsProblem(json);
+    }
+
+    /** Right after Spring Security's filters, so that it knows whether the request is logged in. */
+    @Bean
+    FilterRegistrationBean<PublicReadRateLimit> publicReadRateLimit(PublicReadRateLimit.Settings settings,
+                                                                    ObjectMapper json) {
+        FilterRegistrationBean<PublicReadRateLimit> registration = new FilterRegistrationBean<>(
+                new PublicReadRateLimit(new ClientRateLimiter(settings.limit()), json));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     /** The access table: the filter chain applies it and the API description states it. */

@@ -37,6 +37,9 @@ public final class ServiceSecurity {
             throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
+                // SecurityHeaders sets these on every answer, refusals before this chain included
+                .headers(headers -> headers.contentTypeOptions(options -> options.disable())
+                        .frameOptions(options -> options.disable()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(tokensOutsideLogin())

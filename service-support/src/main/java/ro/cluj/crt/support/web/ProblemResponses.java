@@ -3,6 +3,7 @@ package ro.cluj.crt.support.web;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -102,10 +103,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException concurrency) {
                 // the store refused a second first event for one aggregate, wrapped on its way out
                 return concurrentChange(concurrency);
+            }
+            if (cause instanceof AggregateStreamCreationException) {
+                // two creates of one id at the same moment, where the loser could not simply be sent again
+                return concurrentChange(null);
             }
         }
         log.error("request failed unexpectedly", e);

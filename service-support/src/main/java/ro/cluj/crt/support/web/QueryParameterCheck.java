@@ -24,7 +24,9 @@ public class QueryParameterCheck implements HandlerInterceptor {
                 continue;
             }
             for (String value : parameter.getValue()) {
-                if (RequestReader.hasControlCharacter(value) || RequestReader.hasLoneSurrogate(value)) {
+                // a form body of a PUT (Spring's FormContentFilter) may give a name without a value
+                if (value != null
+                        && (RequestReader.hasControlCharacter(value) || RequestReader.hasLoneSurrogate(value))) {
                     errors.add(new FieldError(name, "holds a control or broken character"));
                 }
             }

@@ -1,4 +1,4 @@
-package ro.cluj.crt.command.recommendation;
+package ro.cluj.crt.support.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ class ClientRateLimiterTest {
     };
 
     private ClientRateLimiter limiter(int burst, int requests, Duration period, int maxClients) {
-        return new ClientRateLimiter(new RateLimitSettings(burst, requests, period, maxClients), time, nanos::get);
+        return new ClientRateLimiter(new RateLimit(burst, requests, period, maxClients), time, nanos::get);
     }
 
     private void advance(Duration duration) {
@@ -95,12 +95,28 @@ class ClientRateLimiterTest {
     }
 
     @Test
+    void checksWithoutTakingAndRefusesOnceTheFailuresAreUsedUp() {
+        ClientRateLimiter limiter = limiter(2, 1, Duration.ofMinutes(1), 100);
+
+        assertThat(limiter.check("a").allowed()).isTrue();
+        assertThat(limiter.check("a").allowed()).as("checking takes nothing").isTrue();
+        limiter.tryAcquire("a");
+        limiter.tryAcquire("a");
+        ClientRateLimiter.Decision refused = limiter.check("a");
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+        advance(Duration.ofMinutes(1));
+        assertThat(limiter.check("a").allowed()).isTrue();
+    }
+
+    @Test
     void refusesSettingsThatCouldNeverLetARequestThrough() {
-        assertThatThrownBy(() -> new RateLimitSettings(0, 5, Duration.ofMinutes(1), 10))
+        assertThatThrownBy(() -> new RateLimit(0, 5, Duration.ofMinutes(1), 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimitSettings(5, 5, Duration.ZERO, 10))
+        assertThatThrownBy(() -> new RateLimit(5, 5, Duration.ZERO, 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RateLimitSettings(null, null, null, null))
-                .isEqualTo(new RateLimitSettings(10, 5, Duration.ofMinutes(1), 100_000));
+        assertThatThrownBy(() -> new RateLimit(5, 5, null, 10))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,10 +1,11 @@
-package ro.cluj.crt.command.recommendation;
+package ro.cluj.crt.support.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
@@ -15,16 +16,16 @@ import java.time.Duration;
  */
 public class ClientRateLimiter {
 
-    private final RateLimitSettings settings;
+    private final RateLimit settings;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
 
-    public ClientRateLimiter(RateLimitSettings settings) {
+    public ClientRateLimiter(RateLimit settings) {
         this(settings, TimeMeter.SYSTEM_NANOTIME, Ticker.systemTicker());
     }
 
     /** With the clocks given, for tests; {@code time} and {@code ticker} must tell the same time. */
-    ClientRateLimiter(RateLimitSettings settings, TimeMeter time, Ticker ticker) {
+    ClientRateLimiter(RateLimit settings, TimeMeter time, Ticker ticker) {
         this.settings = settings;
         this.time = time;
         this.buckets = Caffeine.newBuilder()
@@ -41,6 +42,22 @@ public class ClientRateLimiter {
             return new Decision(true, probe.getRemainingTokens(), Duration.ZERO);
         }
         return new Decision(false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * Whether the client could take one request now, without taking it: for limits that count failures only, which
+     * are taken with {@link #tryAcquire} once the request failed.
+     */
+    public Decision check(String client) {
+        Bucket bucket = buckets.getIfPresent(client);
+        if (bucket == null) {
+            return new Decision(true, settings.burst(), Duration.ZERO);
+        }
+        EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
+        if (estimate.canBeConsumed()) {
+            return new Decision(true, bucket.getAvailableTokens(), Duration.ZERO);
+        }
+        return new Decision(false, 0, Duration.ofNanos(estimate.getNanosToWaitForRefill()));
     }
 
     private Bucket newBucket() {
