@@ -119,16 +119,6 @@ public final class StandaloneTracker implements AutoCloseable {
         return Integer.parseInt(queryService.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    /** The command service's application context, for the system tests. */
-    ConfigurableApplicationContext commandContext() {
-        return commandService;
-    }
-
-    /** The query service's application context, for the system tests. */
-    ConfigurableApplicationContext queryContext() {
-        return queryService;
-    }
-
     @Override
     public void close() {
         queryService.close();
