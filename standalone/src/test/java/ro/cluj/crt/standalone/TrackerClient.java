@@ -86,11 +86,6 @@ final class TrackerClient {
         return send(request(queryBase + path).GET().build());
     }
 
-    /** A GET from the command service, such as its health or its API description. */
-    Response getFromCommands(String path) {
-        return send(request(commandBase + path).GET().build());
-    }
-
     private HttpRequest.Builder request(String uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
