@@ -13,7 +13,8 @@ import org.springframework.http.HttpMethod;
 public record AccessTable(List<AccessRule> rules) {
 
     /** The paths of the API description and of Swagger UI. */
-    public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    public static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+        "/swagger-ui/**"};
 
     public AccessTable {
         rules = List.copyOf(rules);
