@@ -37,8 +37,8 @@ public class RequestReader {
     public static final int MAX_TEXT_LENGTH = 32_000;
 
     /** Dates outside this span are typing errors in this domain, not facts. */
-    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
     private final Validator validator;
 
