@@ -92,6 +92,8 @@ class OperationsIT {
         assertThat(queries).containsPattern("crt_processor_behind\\{[^}]*processorName=\"catalogue\"[^}]*} 0\\.0");
         assertThat(queries)
                 .containsPattern("crt_processor_failing_segments\\{[^}]*processorName=\"catalogue\"[^}]*} 0");
+        assertThat(queries)
+                .containsPattern("crt_processor_dead_letters\\{[^}]*processorName=\"catalogue\"[^}]*} 0\\.0");
         assertThat(queries).containsPattern("(?m)^crt_event_store_head\\{[^}]*} " + position + "\\.0$");
     }
 

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventProcessor;
 
 /**
  * Gauges that Axon's Micrometer module lacks: the head of the event store, and each streaming processor's position,
- * how many positions it is behind the head, and its failing segments.
+ * how many positions it is behind the head, its failing segments and the events parked in its dead-letter queue.
  */
 final class ProcessorMetrics {
 
@@ -25,6 +25,11 @@ final class ProcessorMetrics {
             gauge(registry, "crt.processor.behind", "events stored beyond the processor's position",
                     name, processor, states, state -> state.position().isEmpty() ? 0
                             : Math.max(0, states.head() - state.position().getAsLong()));
+            processing.deadLetterQueue(name).ifPresent(queue ->
+                    Gauge.builder("crt.processor.dead.letters", queue, letters -> letters.size())
+                            .description("events parked in the processor's dead-letter queue")
+                            .tag("processorName", name)
+                            .register(registry));
             gauge(registry, "crt.processor.failing.segments", "segments in error, whose batches are retried",
                     name, processor, states, state -> state.error() ? Math.max(1, state.failingSegments())
                             : state.failingSegments());
