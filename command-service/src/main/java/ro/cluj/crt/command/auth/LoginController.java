@@ -23,9 +23,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Role;
-import ro.cluj.crt.support.security.SecurityProperties;
 import ro.cluj.crt.support.security.SecurityProperties.Account;
+import ro.cluj.crt.support.security.SecurityProperties;
 import ro.cluj.crt.support.security.ServiceSecurity;
 import ro.cluj.crt.support.security.TokenKeys;
 import ro.cluj.crt.support.web.Problems;
@@ -71,6 +72,7 @@ class LoginController {
      * {@code Retry-After} before the password is checked; every attempt is audited.
      */
     @PostMapping(ServiceSecurity.LOGIN_PATH)
+    @ReadsBody(Credentials.class)
     ResponseEntity<?> login(@RequestBody JsonNode body, HttpServletRequest request) {
         Credentials credentials = reader.read(body, Credentials.class);
         String client = request.getRemoteAddr();

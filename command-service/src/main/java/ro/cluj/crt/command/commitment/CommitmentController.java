@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.commitment.CommitmentCommands.AbandonCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.AchieveMilestone;
@@ -38,6 +40,7 @@ import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
 import ro.cluj.crt.events.commitment.CommitmentOrigin;
 import ro.cluj.crt.events.commitment.Milestone;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
@@ -68,6 +71,8 @@ class CommitmentController {
     }
 
     @PostMapping("/api/commitments")
+    @ReadsBody(CommitmentRequests.Making.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> make(@RequestBody JsonNode body,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CommitmentRequests.Making request = reader.read(body, CommitmentRequests.Making.class);
@@ -91,6 +96,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/milestones")
+    @ReadsBody(CommitmentRequests.MilestoneRequest.class)
     ResponseEntity<WriteReceipt> addMilestone(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.MilestoneRequest request = reader.read(body, CommitmentRequests.MilestoneRequest.class);
@@ -100,6 +106,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/milestones/{milestoneId}/rescheduling")
+    @ReadsBody(CommitmentRequests.Rescheduling.class)
     ResponseEntity<WriteReceipt> reschedule(@PathVariable String commitmentId, @PathVariable String milestoneId,
                                             @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -109,6 +116,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/milestones/{milestoneId}/achievement")
+    @ReadsBody(CommitmentRequests.Achievement.class)
     ResponseEntity<WriteReceipt> achieve(@PathVariable String commitmentId, @PathVariable String milestoneId,
                                          @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -118,6 +126,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/progress")
+    @ReadsBody(CommitmentRequests.Progress.class)
     ResponseEntity<WriteReceipt> reportProgress(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Progress request = reader.read(body, CommitmentRequests.Progress.class);
@@ -128,6 +137,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/revisions")
+    @ReadsBody(CommitmentRequests.Revision.class)
     ResponseEntity<WriteReceipt> revise(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Revision request = reader.read(body, CommitmentRequests.Revision.class);
@@ -136,6 +146,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/reviews")
+    @ReadsBody(CommitmentRequests.Review.class)
     ResponseEntity<WriteReceipt> review(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Review request = reader.read(body, CommitmentRequests.Review.class);
@@ -145,6 +156,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/co-signers")
+    @ReadsBody(CommitmentRequests.CoSigner.class)
     ResponseEntity<WriteReceipt> addCoSigner(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.CoSigner request = reader.read(body, CommitmentRequests.CoSigner.class);
@@ -153,6 +165,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/co-signers/{organisationId}/withdrawal")
+    @ReadsBody(CommitmentRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> withdrawCoSigner(@PathVariable String commitmentId,
                                                   @PathVariable String organisationId, @RequestBody JsonNode body,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -162,6 +175,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/fulfilment")
+    @ReadsBody(CommitmentRequests.Fulfilment.class)
     ResponseEntity<WriteReceipt> fulfil(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         CommitmentRequests.Fulfilment request = reader.read(body, CommitmentRequests.Fulfilment.class);
@@ -171,6 +185,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/abandonment")
+    @ReadsBody(CommitmentRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> abandon(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = reader.read(body, CommitmentRequests.Reasoned.class).reason().strip();
@@ -178,6 +193,7 @@ class CommitmentController {
     }
 
     @PostMapping(COMMITMENT + "/reopening")
+    @ReadsBody(CommitmentRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> reopen(@PathVariable String commitmentId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = reader.read(body, CommitmentRequests.Reasoned.class).reason().strip();

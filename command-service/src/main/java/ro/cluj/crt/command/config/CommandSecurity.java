@@ -9,6 +9,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import ro.cluj.crt.support.security.AccessRule;
+import ro.cluj.crt.support.security.AccessTable;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
@@ -25,18 +27,22 @@ public class CommandSecurity {
         return ServiceSecurity.rejectedAsProblem(json);
     }
 
+    /** The access table: the filter chain applies it and the API description states it. */
     @Bean
-    SecurityFilterChain commandApi(HttpSecurity http, ObjectMapper json) throws Exception {
-        return ServiceSecurity.build(http, json, rules -> rules
-                .requestMatchers(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/recommendations").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/admin/logins").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                .requestMatchers(HttpMethod.POST, "/api/commitments/*/progress", "/api/commitments/*/reviews")
-                .hasRole(Role.MONITOR.name())
-                .requestMatchers("/api/**").hasRole(Role.STAFF.name())
-                .anyRequest().denyAll());
+    AccessTable commandAccess() {
+        return AccessTable.of(
+                AccessRule.to(HttpMethod.POST, ServiceSecurity.LOGIN_PATH).anyone(),
+                AccessRule.to(HttpMethod.POST, "/api/recommendations").anyone(),
+                AccessRule.to(HttpMethod.GET, "/api/admin/logins").roles(Role.ADMIN, Role.AUDITOR),
+                AccessRule.to("/api/admin/**").roles(Role.ADMIN),
+                AccessRule.to(HttpMethod.POST, "/api/commitments/*/progress", "/api/commitments/*/reviews")
+                        .roles(Role.MONITOR),
+                AccessRule.to("/api/**").roles(Role.STAFF));
+    }
+
+    @Bean
+    SecurityFilterChain commandApi(HttpSecurity http, ObjectMapper json, AccessTable access) throws Exception {
+        return ServiceSecurity.build(http, json, access);
     }
 
     @Bean

@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.config.Clocks;
 import ro.cluj.crt.command.write.AggregateDirectory;
@@ -22,6 +24,7 @@ import ro.cluj.crt.command.write.Texts;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
 import ro.cluj.crt.support.web.RuleViolationException;
@@ -61,6 +64,8 @@ class EditionController {
     }
 
     @PostMapping("/api/editions")
+    @ReadsBody(Publishing.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> publish(@RequestBody JsonNode body) {
         Publishing request = reader.read(body, Publishing.class);
         LocalDate today = LocalDate.now(clock.withZone(Clocks.CLUJ));

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.config.Clocks;
 import ro.cluj.crt.command.organisation.Organisation;
@@ -19,6 +21,7 @@ import ro.cluj.crt.command.write.StaffRequests;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.ExternalReference;
 import ro.cluj.crt.events.api.WriteReceipt;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
 import ro.cluj.crt.support.web.RuleViolationException;
@@ -44,6 +47,8 @@ class InterviewController {
 
     /** The organisation is named in the path: an unknown one is 404. */
     @PostMapping("/api/organisations/{organisationId}/interviews")
+    @ReadsBody(InterviewRequests.Recording.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> recordFor(@PathVariable String organisationId, @RequestBody JsonNode body,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         InterviewRequests.Recording request = reader.read(body, InterviewRequests.Recording.class);
@@ -56,6 +61,8 @@ class InterviewController {
 
     /** The organisation is named in the body: an unknown one breaks a rule (422). */
     @PostMapping("/api/interviews")
+    @ReadsBody(InterviewRequests.Recording.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> record(@RequestBody JsonNode body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         InterviewRequests.Recording request = reader.read(body, InterviewRequests.Recording.class);
@@ -70,6 +77,7 @@ class InterviewController {
     }
 
     @PostMapping("/api/interviews/{interviewId}/amendments")
+    @ReadsBody(InterviewRequests.Amendment.class)
     ResponseEntity<WriteReceipt> amend(@PathVariable String interviewId, @RequestBody JsonNode body,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         InterviewRequests.Amendment request = reader.read(body, InterviewRequests.Amendment.class);
@@ -80,6 +88,7 @@ class InterviewController {
     }
 
     @PostMapping("/api/interviews/{interviewId}/retraction")
+    @ReadsBody(InterviewRequests.Retraction.class)
     ResponseEntity<WriteReceipt> retract(@PathVariable String interviewId, @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         InterviewRequests.Retraction request = reader.read(body, InterviewRequests.Retraction.class);

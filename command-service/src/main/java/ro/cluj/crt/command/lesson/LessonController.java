@@ -5,11 +5,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.interview.InterviewMeasures;
 import ro.cluj.crt.command.lesson.LessonCommands.DraftLesson;
@@ -22,6 +24,7 @@ import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.api.WriteReceipt;
 import ro.cluj.crt.events.lesson.LessonContent;
 import ro.cluj.crt.events.lesson.LessonSource;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.FieldError;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
@@ -51,6 +54,8 @@ class LessonController {
     }
 
     @PostMapping("/api/lessons")
+    @ReadsBody(LessonRequests.Drafting.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> draft(@RequestBody JsonNode body,
                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         LessonRequests.Drafting request = reader.read(body, LessonRequests.Drafting.class);
@@ -63,6 +68,7 @@ class LessonController {
     }
 
     @PostMapping(LESSON + "/revisions")
+    @ReadsBody(LessonRequests.Revision.class)
     ResponseEntity<WriteReceipt> revise(@PathVariable String lessonId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         LessonRequests.Revision request = reader.read(body, LessonRequests.Revision.class);
@@ -87,6 +93,7 @@ class LessonController {
     }
 
     @PostMapping(LESSON + "/withdrawal")
+    @ReadsBody(LessonRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> withdraw(@PathVariable String lessonId, @RequestBody JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = reader.read(body, LessonRequests.Reasoned.class).reason().strip();

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.write.CommandSender;
 import ro.cluj.crt.command.write.Reasons;
@@ -33,6 +35,7 @@ import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.person.Sealed;
 import ro.cluj.crt.personal.PersonalDataVault;
 import ro.cluj.crt.personal.Revealed;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Actor;
 import ro.cluj.crt.support.web.ConflictException;
 import ro.cluj.crt.support.web.InvalidRequestException;
@@ -85,6 +88,8 @@ class ContactController {
      * with the same details it answers as the first time, with other details it is a 409.
      */
     @PostMapping("/api/organisations/{organisationId}/contacts")
+    @ReadsBody(Contact.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ContactWriteReceipt> record(@PathVariable String organisationId, @RequestBody JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Contact contact = reader.read(body, Contact.class);
@@ -157,6 +162,7 @@ class ContactController {
     }
 
     @PutMapping("/api/organisations/{organisationId}/contacts/{personId}")
+    @ReadsBody(Contact.class)
     ResponseEntity<ContactWriteReceipt> change(@PathVariable String organisationId, @PathVariable String personId,
                                                @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -174,6 +180,7 @@ class ContactController {
     }
 
     @PostMapping("/api/organisations/{organisationId}/contacts/{personId}/removal")
+    @ReadsBody(Removal.class)
     ResponseEntity<ContactWriteReceipt> remove(@PathVariable String organisationId, @PathVariable String personId,
                                                @RequestBody JsonNode body,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch) {

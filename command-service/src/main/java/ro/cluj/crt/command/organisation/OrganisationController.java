@@ -2,12 +2,14 @@ package ro.cluj.crt.command.organisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.write.CommandSender;
 import ro.cluj.crt.command.write.ExternalReferenceRequest;
@@ -15,6 +17,7 @@ import ro.cluj.crt.command.write.StaffRequests;
 import ro.cluj.crt.command.write.WriteResponses;
 import ro.cluj.crt.events.ExternalReference;
 import ro.cluj.crt.events.api.WriteReceipt;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.RequestReader;
 
 /** Staff register organisations and correct their details. */
@@ -33,6 +36,8 @@ class OrganisationController {
     }
 
     @PostMapping
+    @ReadsBody(OrganisationRequests.Registration.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> register(@RequestBody JsonNode body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         OrganisationRequests.Registration request = reader.read(body, OrganisationRequests.Registration.class);
@@ -45,6 +50,7 @@ class OrganisationController {
     }
 
     @PostMapping("/{organisationId}/corrections")
+    @ReadsBody(OrganisationRequests.Correction.class)
     ResponseEntity<WriteReceipt> correct(@PathVariable String organisationId, @RequestBody JsonNode body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         OrganisationRequests.Correction request = reader.read(body, OrganisationRequests.Correction.class);

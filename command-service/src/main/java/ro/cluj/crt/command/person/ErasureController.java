@@ -17,6 +17,7 @@ import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
 import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.personal.PersonalDataVault;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.web.NotFoundException;
 import ro.cluj.crt.support.web.RequestReader;
@@ -47,6 +48,7 @@ class ErasureController {
     }
 
     @PostMapping("/api/admin/persons/{personId}/erasure")
+    @ReadsBody(Erasure.class)
     ResponseEntity<WriteReceipt> erase(@PathVariable String personId, @RequestBody JsonNode body) {
         Erasure erasure = reader.read(body, Erasure.class);
         if (!Identifiers.isValid(personId) || !vault.knows(PersonId.of(personId))) {

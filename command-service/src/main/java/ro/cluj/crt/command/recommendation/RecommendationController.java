@@ -1,11 +1,13 @@
 package ro.cluj.crt.command.recommendation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.organisation.Organisation;
 import ro.cluj.crt.command.recommendation.RecommendationCommands.RecommendInitiative;
@@ -32,6 +35,8 @@ import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.recommendation.Triage;
 import ro.cluj.crt.events.vocabulary.TriageDecision;
 import ro.cluj.crt.personal.PersonalDataVault;
+import ro.cluj.crt.support.api.ApiDocumentation;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Actor;
 import ro.cluj.crt.support.web.CorrelationIds;
 import ro.cluj.crt.support.web.RequestReader;
@@ -75,6 +80,9 @@ class RecommendationController {
      * are sealed with a fresh nonce, so a repeat could not be recognised by its content anyway.
      */
     @PostMapping(RecommendationRateLimit.PATH)
+    @ReadsBody(RecommendationRequests.Recommending.class)
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "429", ref = ApiDocumentation.TOO_MANY_REQUESTS)
     ResponseEntity<RecommendationReceipt> recommend(@RequestBody JsonNode body) {
         RecommendationRequests.Recommending request = reader.read(body, RecommendationRequests.Recommending.class);
         String recommendationId = Identifiers.random();
@@ -98,6 +106,7 @@ class RecommendationController {
      * changes the decision.
      */
     @PostMapping(RECOMMENDATION + "/triage")
+    @ReadsBody(RecommendationRequests.Triaging.class)
     ResponseEntity<WriteReceipt> triage(@PathVariable String recommendationId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         RecommendationRequests.Triaging request = reader.read(body, RecommendationRequests.Triaging.class);

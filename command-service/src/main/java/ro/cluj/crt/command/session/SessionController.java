@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.command.commitment.Commitment;
 import ro.cluj.crt.command.config.Clocks;
@@ -33,6 +35,7 @@ import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.api.WriteReceipt;
 import ro.cluj.crt.events.session.IdentifiedSupportNeed;
 import ro.cluj.crt.events.session.VolunteeredSupport;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.RequestReader;
 import ro.cluj.crt.support.web.RuleViolationException;
@@ -63,6 +66,8 @@ class SessionController {
     }
 
     @PostMapping("/api/sessions")
+    @ReadsBody(SessionRequests.Scheduling.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> schedule(@RequestBody JsonNode body,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         SessionRequests.Scheduling request = reader.read(body, SessionRequests.Scheduling.class);
@@ -79,6 +84,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/rescheduling")
+    @ReadsBody(SessionRequests.Rescheduling.class)
     ResponseEntity<WriteReceipt> reschedule(@PathVariable String sessionId, @RequestBody JsonNode body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Rescheduling request = reader.read(body, SessionRequests.Rescheduling.class);
@@ -87,6 +93,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/cancellation")
+    @ReadsBody(SessionRequests.Reasoned.class)
     ResponseEntity<WriteReceipt> cancel(@PathVariable String sessionId, @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = reader.read(body, SessionRequests.Reasoned.class).reason().strip();
@@ -98,6 +105,8 @@ class SessionController {
      * one derived from the session, organisation, role and position).
      */
     @PostMapping(SESSION + "/participants")
+    @ReadsBody(SessionRequests.Participation.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WriteReceipt> register(@PathVariable String sessionId, @RequestBody JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Participation request = reader.read(body, SessionRequests.Participation.class);
@@ -115,6 +124,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/participants/{participantId}/withdrawal")
+    @ReadsBody(SessionRequests.Withdrawal.class)
     ResponseEntity<WriteReceipt> withdraw(@PathVariable String sessionId, @PathVariable String participantId,
                                           @RequestBody(required = false) JsonNode body,
                                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -124,6 +134,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/holding")
+    @ReadsBody(SessionRequests.Holding.class)
     ResponseEntity<WriteReceipt> hold(@PathVariable String sessionId, @RequestBody(required = false) JsonNode body,
                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         LocalDate heldOn = body == null ? null : reader.read(body, SessionRequests.Holding.class).heldOn();
@@ -132,6 +143,7 @@ class SessionController {
     }
 
     @PostMapping(SESSION + "/outcomes")
+    @ReadsBody(SessionRequests.Outcomes.class)
     ResponseEntity<WriteReceipt> recordOutcomes(@PathVariable String sessionId, @RequestBody JsonNode body,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         SessionRequests.Outcomes request = reader.read(body, SessionRequests.Outcomes.class);

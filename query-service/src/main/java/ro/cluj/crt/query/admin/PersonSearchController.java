@@ -23,6 +23,7 @@ import ro.cluj.crt.query.config.ProjectionPositions;
 import ro.cluj.crt.query.config.ReadResponses;
 import ro.cluj.crt.query.recommendation.RecommendationProjection;
 import ro.cluj.crt.query.recommendation.RecommendationQueries;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.web.RequestReader;
 
 /**
@@ -65,6 +66,7 @@ class PersonSearchController {
     }
 
     @PostMapping("/api/admin/persons/search")
+    @ReadsBody(Search.class)
     ResponseEntity<List<PersonMatch>> search(@RequestBody JsonNode body,
                                              @RequestParam(required = false) Long minPosition) {
         String query = fold(reader.read(body, Search.class).query());

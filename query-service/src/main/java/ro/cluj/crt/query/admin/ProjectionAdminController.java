@@ -7,10 +7,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.query.config.ProjectionPositions;
 import ro.cluj.crt.support.web.ConflictException;
@@ -46,6 +48,7 @@ class ProjectionAdminController {
 
     /** Drops the projection's rows and replays every event into it; reads keep answering while it catches up. */
     @PostMapping("/api/admin/projections/{name}/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFoundException("no projection with this name"));

@@ -12,6 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import ro.cluj.crt.query.opendata.OpenDataPaths;
 import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
+import ro.cluj.crt.support.security.AccessRule;
+import ro.cluj.crt.support.security.AccessTable;
 import ro.cluj.crt.support.security.Role;
 import ro.cluj.crt.support.security.ServiceSecurity;
 
@@ -54,23 +56,26 @@ public class QuerySecurity {
         return registration;
     }
 
+    /** The access table: the filter chain applies it and the API description states it. */
     @Bean
-    SecurityFilterChain queryApi(HttpSecurity http, ObjectMapper json) throws Exception {
-        return ServiceSecurity.build(http, json, rules -> rules
-                .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
-                .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
-                .requestMatchers(HttpMethod.GET, PAGES).permitAll()
-                .requestMatchers(HttpMethod.HEAD, PAGES).permitAll()
-                .requestMatchers(HttpMethod.GET, OpenDataPaths.PUBLIC).permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").permitAll()
-                .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
-                .requestMatchers(HttpMethod.POST, "/api/admin/replays/*/switch").hasRole(Role.ADMIN.name())
-                .requestMatchers("/api/admin/replays", "/api/admin/replays/**")
-                .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                .requestMatchers("/api/recommendations").hasRole(Role.STAFF.name())
-                .requestMatchers("/api/**").authenticated()
-                .anyRequest().denyAll());
+    AccessTable queryAccess() {
+        return AccessTable.of(
+                AccessRule.to(HttpMethod.GET, PUBLIC_READS).anyone(),
+                AccessRule.to(HttpMethod.HEAD, PUBLIC_READS).anyone(),
+                AccessRule.to(HttpMethod.GET, PAGES).anyone(),
+                AccessRule.to(HttpMethod.HEAD, PAGES).anyone(),
+                AccessRule.to(HttpMethod.GET, OpenDataPaths.PUBLIC).anyone(),
+                AccessRule.to(HttpMethod.GET, "/api/audit/checkpoints", "/api/audit/public-key").anyone(),
+                AccessRule.to("/api/audit/**").roles(Role.AUDITOR),
+                AccessRule.to(HttpMethod.POST, "/api/admin/replays/*/switch").roles(Role.ADMIN),
+                AccessRule.to("/api/admin/replays", "/api/admin/replays/**").roles(Role.ADMIN, Role.AUDITOR),
+                AccessRule.to("/api/admin/**").roles(Role.ADMIN),
+                AccessRule.to("/api/recommendations").roles(Role.STAFF),
+                AccessRule.to("/api/**").anyLogin());
+    }
+
+    @Bean
+    SecurityFilterChain queryApi(HttpSecurity http, ObjectMapper json, AccessTable access) throws Exception {
+        return ServiceSecurity.build(http, json, access);
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import ro.cluj.crt.query.config.Paging;
+import ro.cluj.crt.support.api.ReadsBody;
 import ro.cluj.crt.support.security.Actor;
 import ro.cluj.crt.support.web.FieldError;
 import ro.cluj.crt.support.web.InvalidRequestException;
@@ -53,6 +56,8 @@ class WebhookAdminController {
     }
 
     @PostMapping("/api/admin/webhooks")
+    @ReadsBody(Registration.class)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Webhooks.Webhook> register(@RequestBody JsonNode body) {
         Registration registration = reader.read(body, Registration.class);
         List<FieldError> errors = new ArrayList<>();
@@ -86,6 +91,7 @@ class WebhookAdminController {
     }
 
     @DeleteMapping("/api/admin/webhooks/{webhookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String webhookId) {
         webhooks.delete(webhookId);
         return ResponseEntity.noContent().build();

@@ -2,11 +2,13 @@ package ro.cluj.crt.query.replay;
 
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,6 +33,7 @@ class ReplayController {
     }
 
     @PostMapping(BASE + "/{group}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ReplayProgress> start(@PathVariable String group) {
         return ResponseEntity.accepted().location(URI.create(BASE + "/" + group)).body(replays.start(group));
     }
@@ -61,6 +64,7 @@ class ReplayController {
     }
 
     @DeleteMapping(BASE + "/{group}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> discard(@PathVariable String group) {
         replays.discard(group);
         return ResponseEntity.noContent().build();

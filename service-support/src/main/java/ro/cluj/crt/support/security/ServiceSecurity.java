@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,8 +32,8 @@ public final class ServiceSecurity {
     private ServiceSecurity() {
     }
 
-    public static SecurityFilterChain build(HttpSecurity http, ObjectMapper json,
-            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+    /** The filter chain that applies this access table, in order, and refuses every request it does not cover. */
+    public static SecurityFilterChain build(HttpSecurity http, ObjectMapper json, AccessTable table)
             throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
@@ -52,8 +51,24 @@ public final class ServiceSecurity {
                                 problem(response, json, HttpStatus.UNAUTHORIZED, "login required"))
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, json, HttpStatus.FORBIDDEN, "your roles do not allow this")))
-                .authorizeHttpRequests(rules)
+                .authorizeHttpRequests(requests -> {
+                    table.rules().forEach(rule -> apply(requests, rule));
+                    requests.anyRequest().denyAll();
+                })
                 .build();
+    }
+
+    private static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            AccessRule rule) {
+        String[] patterns = rule.patterns().toArray(String[]::new);
+        var matched = rule.method() == null ? requests.requestMatchers(patterns)
+                : requests.requestMatchers(rule.method(), patterns);
+        switch (rule.access()) {
+            case ANYONE -> matched.permitAll();
+            case ANY_LOGIN -> matched.authenticated();
+            case ROLES -> matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+        }
     }
 
     private static JwtAuthenticationConverter rolesFromToken() {
