@@ -157,6 +157,27 @@ class SecurityIT {
             QUERY + " GET /api/lessons/{lessonId}", Who.PUBLIC,
             QUERY + " GET /api/sessions", Who.PUBLIC,
             QUERY + " GET /api/sessions/{sessionId}", Who.PUBLIC,
+            QUERY + " GET /api/dashboard/scorecards.json", Who.PUBLIC,
+            QUERY + " GET /api/commitments/{commitmentId}/feed.atom", Who.PUBLIC,
+            QUERY + " GET /api/organisations/{organisationId}/feed.atom", Who.PUBLIC,
+            QUERY + " GET /api/{list:organisations|interviews|measures|editions|lessons|sessions}.csv", Who.PUBLIC,
+            QUERY + " GET /api/{list:organisations|interviews|measures|editions|lessons|sessions}.json", Who.PUBLIC,
+            QUERY + " GET /api/open-data.zip", Who.PUBLIC,
+            QUERY + " GET /", Who.PUBLIC,
+            QUERY + " GET /report", Who.PUBLIC,
+            QUERY + " GET /commitments", Who.PUBLIC,
+            QUERY + " GET /commitments/{commitmentId}", Who.PUBLIC,
+            QUERY + " GET /organisations/{organisationId}", Who.PUBLIC,
+            QUERY + " GET /api/admin/dead-letters", Who.ADMIN,
+            QUERY + " GET /api/admin/dead-letters/{group}", Who.ADMIN,
+            QUERY + " POST /api/admin/dead-letters/{group}/retry", Who.ADMIN,
+            QUERY + " POST /api/admin/dead-letters/{group}/{eventId}/retry", Who.ADMIN,
+            QUERY + " DELETE /api/admin/dead-letters/{group}/{eventId}", Who.ADMIN,
+            QUERY + " POST /api/admin/webhooks", Who.ADMIN,
+            QUERY + " GET /api/admin/webhooks", Who.ADMIN,
+            QUERY + " GET /api/admin/webhooks/{webhookId}", Who.ADMIN,
+            QUERY + " DELETE /api/admin/webhooks/{webhookId}", Who.ADMIN,
+            QUERY + " GET /api/admin/webhooks/{webhookId}/deliveries", Who.ADMIN,
             QUERY + " GET /api/audit/checkpoints", Who.PUBLIC,
             QUERY + " GET /api/audit/public-key", Who.PUBLIC,
             QUERY + " GET /api/audit/events", Who.AUDITOR,
@@ -212,10 +233,13 @@ class SecurityIT {
             return service + " " + method + " " + pattern;
         }
 
-        /** The pattern with every path variable replaced by {@code value}, URL-encoded. */
+        /**
+         * The pattern with every path variable replaced by {@code value}, URL-encoded; a variable restricted to listed
+         * values ({@code {list:organisations|interviews}}) takes the first of them, as any other value is no endpoint.
+         */
         String path(String value) {
-            return pattern.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(
-                    URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            return pattern.replaceAll("\\{[^}:]+:([^|}]+)[^}]*}", "$1").replaceAll("\\{[^}]+}",
+                    Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         }
     }
 
