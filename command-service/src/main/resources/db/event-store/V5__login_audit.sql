@@ -1,6 +1,7 @@
 -- Every login attempt: who (the opaque account id, when the user name named an account), how it ended, from which
--- client (a pseudonym: a keyed hash of its address, never the address), when, and the request's correlation id. Never the user name as typed (it may be a password typed
--- into the wrong field) and never a password. Admins and auditors read it through GET /api/admin/logins.
+-- client (a pseudonym: a keyed hash of its address, never the address), when, and the request's correlation id.
+-- Never the user name as typed (it may be a password typed into the wrong field) and never a password. Admins and
+-- auditors read it through GET /api/admin/logins.
 
 CREATE SCHEMA IF NOT EXISTS security_audit;
 

@@ -29,8 +29,8 @@ import ro.cluj.crt.events.api.AuditExportManifest;
  * It needs neither the tracker nor its database, only the files, so that anyone given them can check the history is
  * whole and that the published editions count what the events say. The manifest names the public key the checkpoints
  * verify with, but that is the tracker's own word; with {@code --public-key} (a key the auditor kept from earlier) the
- * checkpoints must verify with a pinned key instead, so a history rewritten and signed anew does not pass. Exit status 0 when everything holds, 1 with the list of
- * problems, 2 on bad usage (wrong arguments, a file that is not there).
+ * checkpoints must verify with a pinned key instead, so a history rewritten and signed anew does not pass. Exit status
+ * 0 when everything holds, 1 with the list of problems, 2 on bad usage (wrong arguments, a file that is not there).
  */
 public final class VerifyExport {
 
