@@ -84,9 +84,7 @@ class LoginController {
         if (wait.isPresent()) {
             audit.record(LoginAudit.Outcome.THROTTLED, accountId, client);
             long seconds = LoginThrottle.seconds(wait.get());
-            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                    "too many failed logins; try again in " + seconds + " seconds");
-            problem.setProperty("retryAfterSeconds", seconds);
+            ProblemDetail problem = Problems.rateLimited("too many failed logins", seconds);
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
                     Long.toString(seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }

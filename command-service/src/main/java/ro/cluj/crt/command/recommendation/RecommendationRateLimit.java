@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
 import ro.cluj.crt.support.web.Problems;
@@ -55,10 +52,6 @@ class RecommendationRateLimit extends OncePerRequestFilter {
         long seconds = decision.retryAfterSeconds();
         // the address is not logged: with the time it would identify the person who sent the request
         log.info("refused a recommendation over the rate limit; retry after {} s", seconds);
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "too many recommendations from this client; try again in " + seconds + " seconds");
-        problem.setProperty("retryAfterSeconds", seconds);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, json, problem);
+        Problems.writeRateLimited(response, json, "too many recommendations from this client", seconds);
     }
 }

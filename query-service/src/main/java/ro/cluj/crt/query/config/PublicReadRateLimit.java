@@ -10,9 +10,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
 import ro.cluj.crt.support.ratelimit.RateLimit;
@@ -73,10 +70,6 @@ class PublicReadRateLimit extends OncePerRequestFilter {
         }
         long seconds = decision.retryAfterSeconds();
         log.info("refused a public request over the rate limit; retry after {} s", seconds);
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "too many requests from this client; try again in " + seconds + " seconds, or log in");
-        problem.setProperty("retryAfterSeconds", seconds);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, json, problem);
+        Problems.writeRateLimited(response, json, "too many requests from this client (or log in)", seconds);
     }
 }

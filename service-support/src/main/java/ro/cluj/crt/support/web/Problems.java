@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +26,21 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** A 429 {@code rate-limited} problem that says when to try again, in its detail and in a property. */
+    public static ProblemDetail rateLimited(String what, long retryAfterSeconds) {
+        ProblemDetail problem = of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", what + "; try again in "
+                + retryAfterSeconds + " seconds");
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        return problem;
+    }
+
+    /** Answers a filter's request with {@link #rateLimited} and its {@code Retry-After} header. */
+    public static void writeRateLimited(HttpServletResponse response, ObjectMapper json, String what,
+                                        long retryAfterSeconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(response, json, rateLimited(what, retryAfterSeconds));
     }
 
     public static ProblemDetail of(HttpStatusCode status, String kind, String detail) {
