@@ -2,8 +2,12 @@ package ro.cluj.crt.standalone;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +30,15 @@ final class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration STALE_SERVER_STOP = Duration.ofSeconds(30);
+    /** The locks this process holds on data folders, kept from the garbage collector until it ends. */
+    private static final List<FileLock> CLAIMS = new CopyOnWriteArrayList<>();
 
     private EmbeddedDatabase() {
     }
 
     static EmbeddedPostgres start(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
+        claim(dataDirectory);
         stopStaleServer(dataDirectory);
         log.info("starting the embedded PostgreSQL with its data in {}", dataDirectory.toAbsolutePath());
         return EmbeddedPostgres.builder()
@@ -67,6 +75,35 @@ final class EmbeddedDatabase {
                     e);
         }
         return postgres.getJdbcUrl("postgres", database);
+    }
+
+    /**
+     * Takes the data folder for this process, or refuses: a lock on a file beside it, held until the process ends
+     * (the operating system releases it even after {@code kill -9}). Only then may a server found running on the
+     * folder be taken for one an earlier run left behind.
+     */
+    private static void claim(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new InUse("another tracker is running with its data in " + dataDirectory.getParent()
+                    .toAbsolutePath() + ": stop it first, or give this one another folder (CRT_DATA_DIR)");
+        }
+        CLAIMS.add(lock);
+    }
+
+    /** The data folder is in use by another running tracker. */
+    static final class InUse extends IllegalStateException {
+        InUse(String message) {
+            super(message);
+        }
     }
 
     private static void stopStaleServer(Path dataDirectory) throws IOException {

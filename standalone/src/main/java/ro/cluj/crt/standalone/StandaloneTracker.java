@@ -45,7 +45,14 @@ public final class StandaloneTracker implements AutoCloseable {
         if (args.length == 1 && "verify-chain".equals(args[0])) {
             System.exit(VerifyChain.run());
         }
-        StandaloneTracker tracker = start(Settings.fromEnvironment(), args);
+        StandaloneTracker tracker;
+        try {
+            tracker = start(Settings.fromEnvironment(), args);
+        } catch (EmbeddedDatabase.InUse e) {
+            System.err.println("The tracker did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(tracker::close, "crt-shutdown"));
     }
 

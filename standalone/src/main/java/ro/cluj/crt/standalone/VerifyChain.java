@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +32,10 @@ final class VerifyChain {
     }
 
     static int run() {
+        // standard output carries the verification alone, so that it can be piped into jq: log lines (the embedded
+        // database's start and stop) go to standard error
+        PrintStream out = System.out;
+        System.setOut(System.err);
         ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
                 .build();
@@ -47,7 +52,7 @@ final class VerifyChain {
                     result = verifier.verify(connection);
                 }
             }
-            System.out.println(json.writeValueAsString(result));
+            out.println(json.writeValueAsString(result));
             return result.valid() ? 0 : 1;
         } catch (SQLException | IOException | IllegalStateException e) {
             System.err.println("the chain could not be verified: " + e.getMessage());

@@ -24,6 +24,20 @@ class EventStoreIT {
     }
 
     @Test
+    void theSigningKeyIsPublishedBeforeTheFirstCheckpoint() throws Exception {
+        TrackerClient anyone = system.client();
+        TrackerClient.Response key = anyone.get("/api/audit/public-key");
+        for (int i = 0; i < 100 && key.status() != 200; i++) {
+            Thread.sleep(100);
+            key = anyone.get("/api/audit/public-key");
+        }
+        assertThat(key.status()).as(key.body()).isEqualTo(200);
+        assertThat(key.json().get("keyId").asText()).isNotBlank();
+        assertThat(anyone.get("/api/audit/checkpoints").json()).as("none signed yet (one per 1,000 links or 10 min)")
+                .isEmpty();
+    }
+
+    @Test
     void storesTheEventWithItsMetadataAsBytes() throws Exception {
         TrackerClient.Response registered = staff.post("/api/organisations",
                 "{\"name\":\"Centrul Cultural Clujean\",\"sector\":\"civil-society\",\"locality\":\"Cluj-Napoca\"}",

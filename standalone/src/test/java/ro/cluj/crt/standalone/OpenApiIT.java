@@ -99,6 +99,8 @@ class OpenApiIT {
             TrackerClient.Response page = get.apply("/swagger-ui/index.html");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("Swagger UI");
+            assertThat(page.header("Content-Security-Policy")).as("its scripts may run, from this origin only")
+                    .contains("script-src 'self'").doesNotContain("unsafe-eval", "*");
             assertThat(get.apply("/swagger-ui/swagger-initializer.js").body()).contains("/v3/api-docs");
         }
     }

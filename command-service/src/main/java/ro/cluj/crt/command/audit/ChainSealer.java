@@ -155,6 +155,8 @@ final class ChainSealer implements SmartLifecycle {
             connection.setAutoCommit(false);
             leader = connection;
             loadState();
+            // published at once, so that auditors can pin it before the first checkpoint is signed
+            registerKey();
             connection.commit();
             log.info("sealing the event chain from link {} (global index {}); {} holes still open", headLink,
                     headGlobalIndex, openGaps.size());
@@ -373,16 +375,22 @@ final class ChainSealer implements SmartLifecycle {
                 || !now.isBefore(lastCheckpointAt.plus(settings.checkpointInterval())));
     }
 
-    private void writeCheckpoint(long link, long globalIndex, byte[] hash) throws SQLException {
-        if (!keyRegistered) {
-            try (PreparedStatement key = leader.prepareStatement("INSERT INTO " + schema + ".audit_signing_key "
-                    + "(key_id, algorithm, public_key) VALUES (?, 'Ed25519', ?) ON CONFLICT (key_id) DO NOTHING")) {
-                key.setString(1, signer.keyId());
-                key.setBytes(2, signer.publicKey());
-                key.executeUpdate();
-            }
-            keyRegistered = true;
+    /** Lists the signing key's public half in {@code audit_signing_key}, once per leadership. */
+    private void registerKey() throws SQLException {
+        if (keyRegistered || !signer.signs()) {
+            return;
         }
+        try (PreparedStatement key = leader.prepareStatement("INSERT INTO " + schema + ".audit_signing_key "
+                + "(key_id, algorithm, public_key) VALUES (?, 'Ed25519', ?) ON CONFLICT (key_id) DO NOTHING")) {
+            key.setString(1, signer.keyId());
+            key.setBytes(2, signer.publicKey());
+            key.executeUpdate();
+        }
+        keyRegistered = true;
+    }
+
+    private void writeCheckpoint(long link, long globalIndex, byte[] hash) throws SQLException {
+        registerKey();
         CheckpointSigner.Signed signed = signer.sign(link, globalIndex, ChainHash.hex(hash)).orElseThrow();
         try (PreparedStatement insert = leader.prepareStatement("INSERT INTO " + schema + ".chain_checkpoint "
                 + "(link_number, global_index, head_hash, recorded_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)")) {

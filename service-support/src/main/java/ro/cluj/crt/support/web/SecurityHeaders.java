@@ -19,11 +19,17 @@ public class SecurityHeaders extends OncePerRequestFilter {
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
                     + "form-action 'none'";
+    private static final String SWAGGER_UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'none'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         applyTo(response);
+        if (request.getRequestURI().startsWith("/swagger-ui/")) {
+            response.setHeader("Content-Security-Policy", SWAGGER_UI_POLICY);
+        }
         chain.doFilter(request, response);
     }
 
