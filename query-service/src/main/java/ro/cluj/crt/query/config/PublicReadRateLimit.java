@@ -1,38 +1,22 @@
 package ro.cluj.crt.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.web.filter.OncePerRequestFilter;
+import ro.cluj.crt.support.ratelimit.ClientRateLimitFilter;
 import ro.cluj.crt.support.ratelimit.ClientRateLimiter;
 import ro.cluj.crt.support.ratelimit.RateLimit;
 import ro.cluj.crt.support.security.Actor;
-import ro.cluj.crt.support.web.Problems;
 
 /**
- * Limits how many requests one client (remote address) may send without logging in; logged-in readers are not
- * limited. Runs after Spring Security, so that it knows who is logged in. Over the limit the answer is 429 with
- * {@code Retry-After}; every answer to the public says how many more requests are allowed now
- * ({@value #REMAINING}). Behind a reverse proxy, have it pass the client's address on (see the README).
+ * Limits how many requests one client may send to the read API without logging in; logged-in readers are not
+ * limited. Runs after Spring Security, so that it knows who is logged in.
  */
-class PublicReadRateLimit extends OncePerRequestFilter {
-
-    static final String REMAINING = "X-RateLimit-Remaining";
-    private static final Logger log = LoggerFactory.getLogger(PublicReadRateLimit.class);
-
-    private final ClientRateLimiter limiter;
-    private final ObjectMapper json;
+class PublicReadRateLimit extends ClientRateLimitFilter {
 
     PublicReadRateLimit(ClientRateLimiter limiter, ObjectMapper json) {
-        this.limiter = limiter;
-        this.json = json;
+        super(limiter, json, "too many requests from this client (or log in)");
     }
 
     /**
@@ -56,20 +40,7 @@ class PublicReadRateLimit extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (Actor.current().isPresent()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        ClientRateLimiter.Decision decision = limiter.tryAcquire(request.getRemoteAddr());
-        response.setHeader(REMAINING, Long.toString(decision.remaining()));
-        if (decision.allowed()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        long seconds = decision.retryAfterSeconds();
-        log.info("refused a public request over the rate limit; retry after {} s", seconds);
-        Problems.writeRateLimited(response, json, "too many requests from this client (or log in)", seconds);
+    protected boolean counts(HttpServletRequest request) {
+        return Actor.current().isEmpty();
     }
 }
