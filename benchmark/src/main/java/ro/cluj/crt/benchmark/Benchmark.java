@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.SimpleSerializedObject;
 import ro.cluj.crt.events.interview.InterviewContent;
 import ro.cluj.crt.events.interview.InterviewRecorded;
@@ -70,7 +69,7 @@ public final class Benchmark {
         List<Operation> httpWorkers = http.workers(organisationId);
         phase("warm-up HTTP", httpWorkers, settings.warmup(), BenchDatabase.EVENT_TABLE);
         StoredEvent sample = database.latestEvent(InterviewRecorded.class.getName());
-        List<Operation> gatewayWorkers = new GatewayWorkload(service.bean(CommandGateway.class), organisationId,
+        List<Operation> gatewayWorkers = new GatewayWorkload(service, organisationId,
                 contentOf(sample), http.accountId()).workers(settings.concurrency());
         phase("warm-up gateway", gatewayWorkers, settings.warmup(), BenchDatabase.EVENT_TABLE);
         database.createBaselineTable();
@@ -101,7 +100,7 @@ public final class Benchmark {
         Run two = measured("events appended via CommandGateway.sendAndWait, " + n("threads"), gatewayWorkers,
                 BenchDatabase.EVENT_TABLE);
         Run b3 = measured(baselineLabel(), baselineWorkers, BaselineWorkload.TABLE);
-        List<String> sealing = measureSealing(sample);
+        List<String> sealing = settings.sealing() ? measureSealing(sample) : List.of("not measured (--no-sealing)");
         List<String> checks = verifyTotals();
         checks.add(awaitSealed());
         report(List.of(new Report.Figure("1", one, b1, b2), new Report.Figure("2", two, b2, b3)),
@@ -145,7 +144,7 @@ public final class Benchmark {
             progress(String.format(Locale.ROOT, "sealer caught up with the earlier runs in %.1f s (not timed)",
                     caughtUp.toMillis() / 1e3));
         }
-        List<Operation> workers = new GatewayWorkload(service.bean(CommandGateway.class), organisationId,
+        List<Operation> workers = new GatewayWorkload(service, organisationId,
                 contentOf(sample), http.accountId()).workers(settings.concurrency());
         phase("warm-up: " + label, workers, settings.warmup(), BenchDatabase.EVENT_TABLE);
         return measured(label + ", " + n("threads"), workers, BenchDatabase.EVENT_TABLE);

@@ -10,6 +10,7 @@ import org.axonframework.messaging.MetaData;
 import ro.cluj.crt.command.config.Clocks;
 import ro.cluj.crt.command.interview.RecordInterview;
 import ro.cluj.crt.command.write.CommandOutcome;
+import ro.cluj.crt.command.write.FreshIds;
 import ro.cluj.crt.events.EventMetadata;
 import ro.cluj.crt.events.Identifiers;
 import ro.cluj.crt.events.interview.InterviewContent;
@@ -18,12 +19,13 @@ import ro.cluj.crt.support.security.Role;
 
 /**
  * Figure 2: the same interviews recorded by {@code sendAndWait} on the service's own {@link CommandGateway}, inside
- * its JVM, with the metadata the API would attach. No HTTP, JSON, security or existence checks: what is left is the
- * command bus, the aggregate and Axon's event store.
+ * its JVM, with the metadata the API would attach and new ids drawn as the API draws them ({@link FreshIds}). No
+ * HTTP, JSON, security or existence checks: what is left is the command bus, the aggregate and Axon's event store.
  */
 final class GatewayWorkload {
 
     private final CommandGateway gateway;
+    private final FreshIds ids;
     private final String organisationId;
     private final InterviewContent content;
     private final String accountId;
@@ -32,8 +34,9 @@ final class GatewayWorkload {
      * @param content   the content of an interview recorded through the API, so that the events have the same size
      * @param accountId the account the API clients act as
      */
-    GatewayWorkload(CommandGateway gateway, String organisationId, InterviewContent content, String accountId) {
-        this.gateway = gateway;
+    GatewayWorkload(ServiceUnderTest service, String organisationId, InterviewContent content, String accountId) {
+        this.gateway = service.bean(CommandGateway.class);
+        this.ids = service.bean(FreshIds.class);
         this.organisationId = organisationId;
         this.content = content;
         this.accountId = accountId;
@@ -48,7 +51,7 @@ final class GatewayWorkload {
     }
 
     private void recordOne() {
-        String interviewId = Identifiers.random();
+        String interviewId = ids.draw();
         RecordInterview command = new RecordInterview(interviewId, organisationId, contentFor(interviewId), null,
                 LocalDate.now(Clocks.CLUJ));
         MetaData metaData = MetaData.with(EventMetadata.ACTOR_ID, accountId)

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param reading     what a read run seeds and how many times it asks each question
  * @param replay      whether this run measures how fast the query service replays a long history instead
  * @param events      how many events a replay run puts in the store (at least this many)
+ * @param sealing     whether the write run also measures the hash chain's cost on appends ({@code --no-sealing}
+ *                    leaves that out)
  */
 record Settings(String serverUrl, Duration warmup, Duration duration, int concurrency, boolean keep, boolean reads,
-                Reading reading, boolean replay, long events) {
+                Reading reading, boolean replay, long events, boolean sealing) {
 
     /**
      * @param samples        timed turns of each read figure (API and SQL once each per turn)
@@ -33,7 +35,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
     }
 
     static final String USAGE = """
-            usage: java -jar crt-benchmark.jar [--duration=SECONDS] [--warmup=SECONDS] [--clients=N] [--keep]
+            usage: java -jar crt-benchmark.jar [--duration=SECONDS] [--warmup=SECONDS] [--clients=N] [--no-sealing]
+                                               [--keep]
                    java -jar crt-benchmark.jar --reads [--samples=200] [--commitments=10000] [--timeline-events=1000]
                                                [--clients=N] [--keep]
                    java -jar crt-benchmark.jar --replay [--events=1000000] [--keep]
@@ -50,6 +53,7 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         boolean keep = false;
         boolean reads = false;
         boolean replay = false;
+        boolean sealing = true;
         long events = 1_000_000;
         int samples = 200;
         int commitments = 10_000;
@@ -66,6 +70,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 keep = true;
             } else if (arg.equals("--reads")) {
                 reads = true;
+            } else if (arg.equals("--no-sealing")) {
+                sealing = false;
             } else if (arg.equals("--replay")) {
                 replay = true;
             } else if (arg.startsWith("--events=")) {
@@ -94,7 +100,7 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         }
         String url = server.endsWith("/") ? server : server + "/";
         return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep, reads,
-                new Reading(samples, commitments, timelineEvents), replay, events);
+                new Reading(samples, commitments, timelineEvents), replay, events, sealing);
     }
 
     private static long seconds(String text) {

@@ -22,9 +22,11 @@ public class StaffRequests {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final AggregateDirectory directory;
+    private final FreshIds freshIds;
 
-    public StaffRequests(AggregateDirectory directory) {
+    public StaffRequests(AggregateDirectory directory, FreshIds freshIds) {
         this.directory = directory;
+        this.freshIds = freshIds;
     }
 
     /** The version an update was based on, from {@code If-Match} ({@code 3} or {@code "3"}), or null without one. */
@@ -99,7 +101,7 @@ public class StaffRequests {
             String actor = Actor.current().map(Actor::accountId).orElse("");
             id = Identifiers.derivedFrom(aggregateType.getSimpleName(), "key:" + actor + ":" + idempotencyKey);
         } else {
-            return Identifiers.random();
+            return freshIds.draw();
         }
         directory.typeOf(id).filter(type -> !type.equals(aggregateType.getSimpleName())).ifPresent(type -> {
             throw new ConflictException("taken", "the id is already used by something else");
