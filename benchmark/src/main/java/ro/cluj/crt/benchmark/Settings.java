@@ -70,6 +70,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 keep = true;
             } else if (arg.equals("--reads")) {
                 reads = true;
+            } else if (arg.equals("--all")) {
+                // every part in one run: FullRun reads it
             } else if (arg.equals("--no-sealing")) {
                 sealing = false;
             } else if (arg.equals("--replay")) {

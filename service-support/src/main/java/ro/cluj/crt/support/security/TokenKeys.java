@@ -1,7 +1,10 @@
 package ro.cluj.crt.support.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import javax.crypto.SecretKey;
@@ -13,6 +16,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -40,6 +44,10 @@ public class TokenKeys {
      */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
+        return rememberingChecked(checking(properties));
+    }
+
+    private static JwtDecoder checking(SecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(properties))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
@@ -48,6 +56,23 @@ public class TokenKeys {
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, Identifiers::isValid)));
         return decoder;
+    }
+
+    /**
+     * Remembers the tokens that passed the check until they expire: a client sends the same token with every request,
+     * and the same signed text always checks the same way, except for the time, which is checked on every use.
+     */
+    private static JwtDecoder rememberingChecked(JwtDecoder decoder) {
+        Cache<String, Jwt> checked = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1))
+                .build();
+        return token -> {
+            Jwt jwt = checked.getIfPresent(token);
+            if (jwt == null || !Instant.now().isBefore(jwt.getExpiresAt())) {
+                jwt = decoder.decode(token);
+                checked.put(token, jwt);
+            }
+            return jwt;
+        };
     }
 
     /**
