@@ -49,6 +49,9 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
+        if (settings.size()) {
+            System.exit(new SizeBenchmark(settings).runAndCleanUp());
+        }
         if (settings.replay()) {
             System.exit(new ReplayBenchmark(settings).runAndCleanUp());
         }

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param reading     what a read run seeds and how many times it asks each question
  * @param replay      whether this run measures how fast the query service replays a long history instead
  * @param events      how many events a replay run puts in the store (at least this many)
+ * @param size        whether this run measures appends on a large store beside an empty one instead
+ * @param storedEvents how many events a size run seeds the large store with
  */
 record Settings(String serverUrl, Duration warmup, Duration duration, int concurrency, boolean keep, boolean reads,
-                Reading reading, boolean replay, long events) {
+                Reading reading, boolean replay, long events, boolean size, long storedEvents) {
 
     /**
      * @param samples        timed turns of each read figure (API and SQL once each per turn)
@@ -37,6 +39,7 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                    java -jar crt-benchmark.jar --reads [--samples=200] [--commitments=10000] [--timeline-events=1000]
                                                [--clients=N] [--keep]
                    java -jar crt-benchmark.jar --replay [--events=1000000] [--keep]
+                   java -jar crt-benchmark.jar --size [--stored-events=10000000] [--duration=S] [--keep]
               environment: CRT_BENCH_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/),
                            CRT_BENCH_DURATION (15), CRT_BENCH_WARMUP (3), CRT_BENCH_CLIENTS (8)""";
 
@@ -51,6 +54,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         boolean reads = false;
         boolean replay = false;
         long events = 1_000_000;
+        boolean size = false;
+        long storedEvents = 10_000_000;
         int samples = 200;
         int commitments = 10_000;
         int timelineEvents = 1_000;
@@ -68,6 +73,10 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 reads = true;
             } else if (arg.equals("--replay")) {
                 replay = true;
+            } else if (arg.equals("--size")) {
+                size = true;
+            } else if (arg.startsWith("--stored-events=")) {
+                storedEvents = Long.parseLong(value);
             } else if (arg.startsWith("--events=")) {
                 events = Long.parseLong(value);
             } else if (arg.startsWith("--samples=")) {
@@ -86,15 +95,19 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         if (samples < 1 || commitments < 1 || timelineEvents < 2) {
             throw new IllegalArgumentException("samples and commitments must be at least 1, timeline events 2");
         }
-        if (reads && replay) {
-            throw new IllegalArgumentException("--reads and --replay are separate runs");
+        if ((reads ? 1 : 0) + (replay ? 1 : 0) + (size ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--reads, --replay and --size are separate runs");
+        }
+        if (storedEvents < SizeBenchmark.MINIMUM_STORED_EVENTS) {
+            throw new IllegalArgumentException("--stored-events must be at least "
+                    + SizeBenchmark.MINIMUM_STORED_EVENTS);
         }
         if (events < ReplayBenchmark.MINIMUM_EVENTS) {
             throw new IllegalArgumentException("--events must be at least " + ReplayBenchmark.MINIMUM_EVENTS);
         }
         String url = server.endsWith("/") ? server : server + "/";
         return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep, reads,
-                new Reading(samples, commitments, timelineEvents), replay, events);
+                new Reading(samples, commitments, timelineEvents), replay, events, size, storedEvents);
     }
 
     private static long seconds(String text) {
