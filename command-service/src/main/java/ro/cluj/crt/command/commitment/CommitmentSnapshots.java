@@ -32,7 +32,7 @@ class CommitmentSnapshots {
 
     @Bean(TRIGGER)
     SnapshotTriggerDefinition commitmentSnapshotTrigger(Snapshotter snapshotter,
-                                                        @Value("${crt.snapshots.commitment-after-events:100}")
+                                                        @Value("${crt.snapshots.commitment-after-events:25}")
                                                         int afterEvents) {
         if (afterEvents < 0) {
             throw new IllegalArgumentException("crt.snapshots.commitment-after-events must be 0 (off) or more");
