@@ -35,7 +35,13 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase create(String serverUrl) throws SQLException {
-        String name = "crt_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        return create(serverUrl, "");
+    }
+
+    /** A fresh database whose name ends in {@code suffix}, for a run that needs more than one. */
+    static BenchDatabase create(String serverUrl, String suffix) throws SQLException {
+        String name = "crt_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + suffix;
         try (Connection admin = DriverManager.getConnection(serverUrl + ADMIN_DATABASE, USER, "");
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

@@ -53,6 +53,9 @@ public final class Benchmark {
         if (Arrays.asList(args).contains("--all")) {
             System.exit(new FullRun(args, System.getenv()).run());
         }
+        if (settings.size()) {
+            System.exit(new SizeBenchmark(settings).runAndCleanUp());
+        }
         if (settings.replay()) {
             System.exit(new ReplayBenchmark(settings).runAndCleanUp());
         }

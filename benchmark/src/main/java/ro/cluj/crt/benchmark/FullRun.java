@@ -46,6 +46,8 @@ final class FullRun {
         Instant began = Instant.now();
         Benchmark write = new Benchmark(settings());
         part("write throughput (figures 1, 2)", write::runAndCleanUp, write::summaryRows);
+        SizeBenchmark size = new SizeBenchmark(settings("--size"));
+        part("append rate on a large store", size::runAndCleanUp, size::summaryRows);
         List<SummaryRow> memory = new ArrayList<>();
         part("resident memory of idle services", () -> {
             for (IdleMemory.Measured measured : new IdleMemory(settings().serverUrl(), Path.of("").toAbsolutePath(),

@@ -22,9 +22,11 @@ import java.util.Map;
  * @param events      how many events a replay run puts in the store (at least this many)
  * @param sealing     whether the write run also measures the hash chain's cost on appends ({@code --no-sealing}
  *                    leaves that out)
+ * @param size        whether this run measures appends on a large store beside an empty one instead
+ * @param storedEvents how many events a size run seeds the large store with
  */
 record Settings(String serverUrl, Duration warmup, Duration duration, int concurrency, boolean keep, boolean reads,
-                Reading reading, boolean replay, long events, boolean sealing) {
+                Reading reading, boolean replay, long events, boolean sealing, boolean size, long storedEvents) {
 
     /**
      * @param samples        timed turns of each read figure (API and SQL once each per turn)
@@ -40,6 +42,7 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                    java -jar crt-benchmark.jar --reads [--samples=200] [--commitments=10000] [--timeline-events=1000]
                                                [--clients=N] [--keep]
                    java -jar crt-benchmark.jar --replay [--events=1000000] [--keep]
+                   java -jar crt-benchmark.jar --size [--stored-events=10000000] [--duration=S] [--keep]
               environment: CRT_BENCH_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/),
                            CRT_BENCH_DURATION (15), CRT_BENCH_WARMUP (3), CRT_BENCH_CLIENTS (8)""";
 
@@ -55,6 +58,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         boolean replay = false;
         boolean sealing = true;
         long events = 1_000_000;
+        boolean size = false;
+        long storedEvents = 10_000_000;
         int samples = 200;
         int commitments = 10_000;
         int timelineEvents = 1_000;
@@ -76,6 +81,10 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 sealing = false;
             } else if (arg.equals("--replay")) {
                 replay = true;
+            } else if (arg.equals("--size")) {
+                size = true;
+            } else if (arg.startsWith("--stored-events=")) {
+                storedEvents = Long.parseLong(value);
             } else if (arg.startsWith("--events=")) {
                 events = Long.parseLong(value);
             } else if (arg.startsWith("--samples=")) {
@@ -94,15 +103,19 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         if (samples < 1 || commitments < 1 || timelineEvents < 2) {
             throw new IllegalArgumentException("samples and commitments must be at least 1, timeline events 2");
         }
-        if (reads && replay) {
-            throw new IllegalArgumentException("--reads and --replay are separate runs");
+        if ((reads ? 1 : 0) + (replay ? 1 : 0) + (size ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--reads, --replay and --size are separate runs");
+        }
+        if (storedEvents < SizeBenchmark.MINIMUM_STORED_EVENTS) {
+            throw new IllegalArgumentException("--stored-events must be at least "
+                    + SizeBenchmark.MINIMUM_STORED_EVENTS);
         }
         if (events < ReplayBenchmark.MINIMUM_EVENTS) {
             throw new IllegalArgumentException("--events must be at least " + ReplayBenchmark.MINIMUM_EVENTS);
         }
         String url = server.endsWith("/") ? server : server + "/";
         return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep, reads,
-                new Reading(samples, commitments, timelineEvents), replay, events, sealing);
+                new Reading(samples, commitments, timelineEvents), replay, events, sealing, size, storedEvents);
     }
 
     private static long seconds(String text) {

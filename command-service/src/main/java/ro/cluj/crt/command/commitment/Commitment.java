@@ -2,14 +2,16 @@ package ro.cluj.crt.command.commitment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -32,6 +34,7 @@ import ro.cluj.crt.command.commitment.CommitmentCommands.ReviseCommitment;
 import ro.cluj.crt.command.commitment.CommitmentCommands.WithdrawCoSigner;
 import ro.cluj.crt.command.write.CommandOutcome;
 import ro.cluj.crt.command.write.Reasons;
+import ro.cluj.crt.events.EventRevision;
 import ro.cluj.crt.events.commitment.CoSignerAdded;
 import ro.cluj.crt.events.commitment.CoSignerWithdrawn;
 import ro.cluj.crt.events.commitment.CommitmentAbandoned;
@@ -59,8 +62,15 @@ import ro.cluj.crt.support.web.RuleViolationException;
  * A commitment made at a working session and followed for years. Nothing changes after it is fulfilled or abandoned
  * except that it is reopened; milestones fall within its span; reported percentages never drop without a reason.
  * When a milestone's due date or the target date passes unmet, the commitment records it itself, once.
+ *
+ * <p>Its fields are also its snapshot ({@link CommitmentSnapshots}), stored as JSON field by field: raise the
+ * revision when a field changes, and older snapshots are ignored. Open milestones are kept sorted by id, because the
+ * storage serializer writes map entries sorted and a snapshot must load into exactly the state it was taken from.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = CommitmentSnapshots.TRIGGER, snapshotFilter = CommitmentSnapshots.FILTER)
+@EventRevision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Commitment {
 
     @AggregateIdentifier
@@ -73,7 +83,7 @@ public class Commitment {
     private CommitmentKind kind;
     private LocalDate startDate;
     private LocalDate targetDate;
-    private final Map<String, LocalDate> openMilestones = new LinkedHashMap<>();
+    private final NavigableMap<String, LocalDate> openMilestones = new TreeMap<>();
     private final Set<String> achievedMilestones = new HashSet<>();
     private final Set<String> missed = new HashSet<>();
     private Integer lastPercentage;
