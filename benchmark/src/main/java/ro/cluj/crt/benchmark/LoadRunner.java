@@ -1,5 +1,6 @@
 package ro.cluj.crt.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ final class LoadRunner {
             }));
         }
         ready.await();
+        long cpuBefore = processCpuNanos();
         long begin = System.nanoTime();
         deadline[0] = begin + duration.toNanos();
         start.countDown();
@@ -42,7 +44,13 @@ final class LoadRunner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
         return new Run(label, tally.succeeded.sum(), tally.failed.sum(), elapsed, tally.busyNanos.sum(),
-                List.copyOf(tally.errors));
+                processCpuNanos() - cpuBefore, List.copyOf(tally.errors));
+    }
+
+    /** CPU time this JVM used so far, all its threads: the service's, its clients' and the benchmark's. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void loop(Operation operation, long deadline, Tally tally) {

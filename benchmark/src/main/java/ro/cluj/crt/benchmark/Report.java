@@ -9,7 +9,7 @@ import java.util.Map;
 /** Prints the figures, the baseline runs they are compared with, and the facts of the machine. */
 final class Report {
 
-    private static final String ROW = "%-4s %-56s %8s %7s %10s %11s %7s %8s%n";
+    private static final String ROW = "%-4s %-56s %8s %7s %10s %11s %7s %8s %8s%n";
 
     private final PrintStream out;
 
@@ -33,24 +33,28 @@ final class Report {
     }
 
     void table(List<Figure> figures, List<Run> baselines) {
-        out.printf(ROW, "", "figure", "ok", "failed", "value/s", "baseline/s", "ratio", "mean ms");
+        out.printf(ROW, "", "figure", "ok", "failed", "value/s", "baseline/s", "ratio", "mean ms", "cpu ms");
         for (Figure figure : figures) {
             Run run = figure.run();
             out.printf(ROW, figure.key(), run.label(), count(run.succeeded()), count(run.failed()),
                     rate(run.perSecond()), rate(figure.baseline()),
-                    String.format(Locale.ROOT, "%.3f", run.perSecond() / figure.baseline()), millis(run));
+                    String.format(Locale.ROOT, "%.3f", run.perSecond() / figure.baseline()), millis(run),
+                    cpu(run));
         }
         for (int i = 0; i < baselines.size(); i++) {
             Run run = baselines.get(i);
             out.printf(ROW, "B" + (i + 1), run.label(), count(run.succeeded()), count(run.failed()),
-                    rate(run.perSecond()), "", "", millis(run));
+                    rate(run.perSecond()), "", "", millis(run), cpu(run));
         }
         out.println();
         out.println("Measured in this order: B1, 1, B2, 2, B3. The baseline/s of each figure is the mean of the "
                 + "baseline runs just");
         out.println("before and just after it (1: B1 and B2; 2: B2 and B3); ratio = value/s / baseline/s. 'ok' counts "
                 + "operations");
-        out.println("started before the deadline; a run's time ends when the last of them has returned.");
+        out.println("started before the deadline; a run's time ends when the last of them has returned. 'cpu ms' is "
+                + "the CPU time of");
+        out.println("this JVM (service, clients, benchmark) per successful operation: less swayed than the rates by "
+                + "other work on the machine.");
     }
 
     void sizes(StoredEvent sample, double[] events, double[] baseline, int requestBytes) {
@@ -108,6 +112,10 @@ final class Report {
 
     private static String rate(double value) {
         return String.format(Locale.ROOT, "%,.1f", value);
+    }
+
+    private static String cpu(Run run) {
+        return String.format(Locale.ROOT, "%.3f", run.cpuMillisPerOperation());
     }
 
     private static String millis(Run run) {

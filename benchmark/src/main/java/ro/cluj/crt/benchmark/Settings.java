@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What one run measures and where: arguments ({@code --duration=15}, {@code --warmup=3}, {@code --clients=8},
+ * What one run measures and where: arguments ({@code --duration=15}, {@code --warmup=15}, {@code --clients=8},
  * {@code --keep}, for the read figures {@code --reads}, {@code --samples=200}, {@code --commitments=10000},
  * {@code --timeline-events=1000}, for the replay figures {@code --replay}, {@code --events=1000000}) win over the
  * environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP}, {@code CRT_BENCH_CLIENTS},
@@ -44,13 +44,13 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                    java -jar crt-benchmark.jar --replay [--events=1000000] [--keep]
                    java -jar crt-benchmark.jar --size [--stored-events=10000000] [--duration=S] [--keep]
               environment: CRT_BENCH_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/),
-                           CRT_BENCH_DURATION (15), CRT_BENCH_WARMUP (3), CRT_BENCH_CLIENTS (8)""";
+                           CRT_BENCH_DURATION (15), CRT_BENCH_WARMUP (15), CRT_BENCH_CLIENTS (8)""";
 
     private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     static Settings from(String[] args, Map<String, String> env) {
         String server = env.getOrDefault("CRT_BENCH_DATABASE_URL", DEFAULT_SERVER);
-        long warmup = seconds(env.getOrDefault("CRT_BENCH_WARMUP", "3"));
+        long warmup = seconds(env.getOrDefault("CRT_BENCH_WARMUP", "15"));
         long duration = seconds(env.getOrDefault("CRT_BENCH_DURATION", "15"));
         int concurrency = Integer.parseInt(env.getOrDefault("CRT_BENCH_CLIENTS", "8"));
         boolean keep = false;
