@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What one run measures and where: arguments ({@code --duration=15}, {@code --warmup=3}, {@code --clients=8},
  * {@code --keep}, for the read figures {@code --reads}, {@code --samples=200}, {@code --commitments=10000},
- * {@code --timeline-events=1000}, {@code --lag-seconds=30}, {@code --lag-rate=40}, for the replay figures {@code --replay}, {@code --events=1000000}) win over the
- * environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP}, {@code CRT_BENCH_CLIENTS},
- * {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
+ * {@code --timeline-events=1000}, {@code --lag-seconds=30}, {@code --lag-rate=40}, for the replay figures
+ * {@code --replay}, {@code --events=1000000}) win over the environment ({@code CRT_BENCH_DURATION},
+ * {@code CRT_BENCH_WARMUP}, {@code CRT_BENCH_CLIENTS}, {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
  *
  * @param serverUrl   the JDBC address of the PostgreSQL server, ending in '/', under which the fresh database is made
  * @param warmup      how long each workload runs, discarded, before anything is measured; at least 1 s, because the

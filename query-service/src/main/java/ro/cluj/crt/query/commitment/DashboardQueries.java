@@ -171,7 +171,8 @@ class DashboardQueries {
         return "SELECT g.organisation_id, g.name, " + COUNTS + " FROM (SELECT p.organisation_id, o.name, s.standing,"
                 + " count(*) AS n FROM commitment_party p JOIN " + STANDING + " s USING (commitment_id)"
                 + " LEFT JOIN organisation o ON o.organisation_id = p.organisation_id " + where
-                + " GROUP BY 1, 2, 3) g GROUP BY g.organisation_id, g.name ORDER BY commitments DESC, g.organisation_id";
+                + " GROUP BY 1, 2, 3) g GROUP BY g.organisation_id, g.name"
+                + " ORDER BY commitments DESC, g.organisation_id";
     }
 
     private static Counts counts(ResultSet row) throws SQLException {

@@ -63,7 +63,8 @@ public class EventStoreFollowing {
      * the views showing it. An empty look-up is one index probe; at 50 ms, twenty a second.
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
                                   @Value("${crt.query.fetch-delay:50ms}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
