@@ -86,6 +86,12 @@ final class CommitmentSeeder {
         return id;
     }
 
+    /** Reports progress on a commitment made before, the {@code week}th time (the lag figure's steady load). */
+    void reportProgress(String commitmentId, long week) {
+        send(new ReportProgress(commitmentId, null, ProgressStatus.ON_TRACK, (int) Math.min(99, week),
+                "Week " + week + ": depots open, deliveries on schedule.", List.of(), today, null, today));
+    }
+
     private void one(int n, List<String> organisations) {
         String id = Identifiers.random();
         String lead = organisations.get(n % organisations.size());

@@ -46,6 +46,8 @@ final class FullRun {
         Instant began = Instant.now();
         Benchmark write = new Benchmark(settings());
         part("write throughput (figures 1, 2)", write::runAndCleanUp, write::summaryRows);
+        ReadBenchmark reads = new ReadBenchmark(settings("--reads"));
+        part("read latency and projection lag", reads::runAndCleanUp, reads::summaryRows);
         SizeBenchmark size = new SizeBenchmark(settings("--size"));
         part("append rate on a large store", size::runAndCleanUp, size::summaryRows);
         List<SummaryRow> memory = new ArrayList<>();

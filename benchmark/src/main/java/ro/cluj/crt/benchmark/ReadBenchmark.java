@@ -19,7 +19,10 @@ import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import ro.cluj.crt.command.CommandServiceApplication;
 import ro.cluj.crt.command.config.Clocks;
+import ro.cluj.crt.events.commitment.ProgressReported;
 import ro.cluj.crt.query.QueryServiceApplication;
+import ro.cluj.crt.query.commitment.CommitmentTimelineProjection;
+import ro.cluj.crt.query.config.ProjectionPositions;
 
 /**
  * Measures how fast the read API answers the questions monitors and the public ask most, beside hand-written SQL
@@ -35,6 +38,9 @@ final class ReadBenchmark {
     private static final int ORGANISATIONS = 50;
     private static final Duration CATCH_UP = Duration.ofMinutes(10);
     private static final String VIEWS = "crt_query.";
+    /** Organisations the lag figure's reports go to, one commitment each, spread over the processor's segments. */
+    private static final int LAG_TARGETS = 20;
+    private static final double MAX_RATIO = 1.5;
     /** A commitment's standing from the columns of the dashboard row {@code %1$s} (today and horizon as ?). */
     private static final String STANDING = """
             CASE WHEN %1$sstatus <> 'open' THEN %1$sstatus
@@ -42,6 +48,22 @@ final class ReadBenchmark {
                  WHEN %1$snext_due_date <= ? OR %1$sprogress_status IN ('at-risk', 'delayed', 'blocked')
                  THEN 'at-risk'
                  ELSE 'on-track' END""";
+    /** Counts by standing over rows {@code g} that count the commitments {@code n} of each standing. */
+    private static final String COUNTS = """
+            coalesce(sum(g.n), 0)::bigint, coalesce(sum(g.n) FILTER (WHERE g.standing = 'on-track'), 0)::bigint,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'at-risk'), 0)::bigint,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'late'), 0)::bigint,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'fulfilled'), 0)::bigint,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'abandoned'), 0)::bigint""";
+
+    /**
+     * The one reading client asks far more often than the public read limit allows one address; the filter still
+     * runs for every request (its cost is measured), it only never refuses.
+     */
+    private static final String[] UNLIMITED_READS = {
+        "--crt.query.public-rate-limit.burst=1000000000",
+        "--crt.query.public-rate-limit.requests=1000000000",
+    };
 
     private final Settings settings;
     private final List<String> problems = new ArrayList<>();
@@ -53,6 +75,8 @@ final class ReadBenchmark {
     private HttpWorkload staff;
     private HttpClient reader;
     private Connection sql;
+    private final List<ReadProbe.Result> results = new ArrayList<>();
+    private LagProbe.Result lag;
 
     ReadBenchmark(Settings settings) {
         this.settings = settings;
@@ -72,7 +96,7 @@ final class ReadBenchmark {
         commands = ServiceUnderTest.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
                 database.url(), secrets);
         queries = ServiceUnderTest.start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                database.url(), secrets);
+                database.url(), secrets, UNLIMITED_READS);
         staff = new HttpWorkload(commands.port());
         staff.logIn(1);
         List<String> organisations = new ArrayList<>();
@@ -90,7 +114,6 @@ final class ReadBenchmark {
         reader = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long position = awaitQuiet();
         checkViews(longLived, reading);
-        List<ReadProbe.Result> results = new ArrayList<>();
         int warmup = Math.max(20, reading.samples() / 4);
         for (ReadProbe probe : probes(longLived)) {
             ReadProbe.Result result = probe.measure(warmup, reading.samples());
@@ -98,7 +121,33 @@ final class ReadBenchmark {
                     probe.label(), result.api().medianMillis(), result.baseline().medianMillis()));
             results.add(result);
         }
+        lag = measureLag(seeder, organisations, reading);
         report(results, position, warmup);
+    }
+
+    /** The steady write load and the lag behind it, after the read figures (its reports add to the views). */
+    private LagProbe.Result measureLag(CommitmentSeeder seeder, List<String> organisations,
+                                       Settings.Reading reading) throws Exception {
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < LAG_TARGETS; i++) {
+            targets.add(seeder.longLived(organisations.get(i % organisations.size()), 0));
+        }
+        database.createBaselineTable();
+        BaselineWorkload inserts = new BaselineWorkload(database.latestEvent(ProgressReported.class.getName()));
+        ProjectionPositions positions = queries.bean(ProjectionPositions.class);
+        try (inserts) {
+            Operation commit = inserts.workers(database.url(), BenchDatabase.USER, 1).getFirst();
+            LagProbe probe = new LagProbe(seeder, targets,
+                    () -> positions.position(CommitmentTimelineProjection.PROCESSING_GROUP), commit, database.url());
+            progress(String.format(Locale.ROOT, "steady load: %d progress reports/s for %d s", reading.lagRate(),
+                    reading.lagSeconds()));
+            LagProbe.Result result = probe.measure(reading.lagRate(), Duration.ofSeconds(reading.lagSeconds()));
+            progress(String.format(Locale.ROOT, "lag p50 / p99: view %.1f / %.1f ms, readable %.1f / %.1f ms; "
+                    + "commit round trip %.2f / %.2f ms", result.view().medianMillis(), result.view().p99Millis(),
+                    result.readable().medianMillis(), result.readable().p99Millis(),
+                    result.commits().medianMillis(), result.commits().p99Millis()));
+            return result;
+        }
     }
 
     /** Waits until no deadline is due any more and the dashboard has applied every stored event; its position. */
@@ -135,28 +184,38 @@ final class ReadBenchmark {
     private List<ReadProbe> probes(String longLived) throws SQLException {
         LocalDate horizon = today.plusDays(30);
         PreparedStatement timeline = sql.prepareStatement("""
-                SELECT commitment_id, sequence_number, event_type, occurred_on, recorded_at, actor_id, actor_role,
-                       reason, content
+                SELECT sequence_number, event_type, occurred_on, recorded_at, actor_role, actor_id, reason, content
                 FROM crt_query.commitment_timeline WHERE commitment_id = ? ORDER BY sequence_number""");
         timeline.setString(1, longLived);
         PreparedStatement state = sql.prepareStatement("""
                 SELECT event_type, sequence_number, content FROM crt_query.commitment_timeline
                 WHERE commitment_id = ? AND recorded_at <= now() ORDER BY sequence_number""");
         state.setString(1, longLived);
+        String standing = "SELECT %s, " + STANDING.formatted("d.") + " AS standing, count(*) AS n"
+                + " FROM crt_query.commitment_dashboard d GROUP BY 1, 2";
         List<PreparedStatement> summary = List.of(
-                dated("SELECT " + STANDING.formatted("") + ", count(*) FROM crt_query.commitment_dashboard"
-                        + " GROUP BY 1", today, horizon),
-                dated("SELECT field, " + STANDING.formatted("") + ", count(*) FROM crt_query.commitment_dashboard"
-                        + " GROUP BY 1, 2", today, horizon),
-                dated("SELECT session_id, " + STANDING.formatted("") + ", count(*)"
-                        + " FROM crt_query.commitment_dashboard GROUP BY 1, 2", today, horizon),
+                dated("SELECT " + COUNTS + " FROM (" + standing.formatted("NULL") + ") g", today, horizon),
+                dated("SELECT g.key, " + COUNTS + " FROM (" + standing.formatted("d.field AS key") + ") g"
+                        + " GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST", today, horizon),
+                dated("SELECT g.key, " + COUNTS + " FROM (" + standing.formatted("d.session_id AS key") + ") g"
+                        + " GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST", today, horizon),
                 sql.prepareStatement("""
-                        SELECT date_trunc('month', coalesce(occurred_on,
-                                   (recorded_at AT TIME ZONE 'Europe/Bucharest')::date)), event_type, count(*)
-                        FROM crt_query.commitment_timeline GROUP BY 1, 2"""));
+                        SELECT g.month, sum(g.n) FILTER (WHERE g.event_type = 'CommitmentMade'),
+                               sum(g.n) FILTER (WHERE g.event_type = 'CommitmentFulfilled'),
+                               sum(g.n) FILTER (WHERE g.event_type = 'CommitmentAbandoned'),
+                               sum(g.n) FILTER (WHERE g.event_type = 'CommitmentReopened'),
+                               sum(g.n) FILTER (WHERE g.event_type IN ('MilestoneMissed', 'TargetDateMissed')),
+                               sum(g.n) FILTER (WHERE g.event_type = 'ProgressReported'),
+                               sum(g.n) FILTER (WHERE g.event_type = 'CommitmentReviewed')
+                        FROM (SELECT to_char(coalesce(occurred_on,
+                                         (recorded_at AT TIME ZONE 'Europe/Bucharest')::date), 'YYYY-MM') AS month,
+                                     event_type, count(*) AS n
+                              FROM crt_query.commitment_timeline GROUP BY 1, 2) g
+                        GROUP BY 1 ORDER BY 1"""));
+        // at risk: open, not late (no missed milestone, not past due), and due within the horizon or reported so
         String atRisk = "FROM crt_query.commitment_dashboard d WHERE d.status = 'open' AND d.missed_milestones = 0"
-                + " AND d.next_due_date >= ? AND (d.next_due_date <= ? OR d.progress_status IN ('at-risk',"
-                + " 'delayed', 'blocked'))";
+                + " AND (d.next_due_date IS NULL OR d.next_due_date >= ?) AND (d.next_due_date <= ?"
+                + " OR d.progress_status IN ('at-risk', 'delayed', 'blocked'))";
         List<PreparedStatement> list = List.of(
                 dated("SELECT count(*) " + atRisk, today, horizon),
                 dated("""
@@ -170,11 +229,12 @@ final class ReadBenchmark {
                         + " ORDER BY d.next_due_date, d.commitment_id LIMIT 50", today, horizon));
         List<PreparedStatement> scorecards = List.of(
                 sql.prepareStatement("SELECT count(DISTINCT organisation_id) FROM crt_query.commitment_party"),
-                dated("SELECT p.organisation_id, o.name, " + STANDING.formatted("d.")
-                        + " AS standing, count(*) FROM crt_query.commitment_party p"
+                dated("SELECT g.organisation_id, g.name, " + COUNTS + " FROM (SELECT p.organisation_id, o.name, "
+                        + STANDING.formatted("d.") + " AS standing, count(*) AS n FROM crt_query.commitment_party p"
                         + " JOIN crt_query.commitment_dashboard d USING (commitment_id)"
                         + " LEFT JOIN crt_query.organisation o ON o.organisation_id = p.organisation_id"
-                        + " GROUP BY 1, 2, 3", today, horizon));
+                        + " GROUP BY 1, 2, 3) g GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT " + ORGANISATIONS, today,
+                        horizon));
         String events = String.format(Locale.ROOT, "%,d", settings.reading().timelineEvents());
         String commitments = String.format(Locale.ROOT, "%,d", settings.reading().commitments());
         return List.of(
@@ -262,6 +322,7 @@ final class ReadBenchmark {
                 + "projection tables on one");
         out.println("JDBC connection, every column of every row read as text. ratio = API / SQL.");
         out.println();
+        reportLag(out);
         out.printf(Locale.ROOT, "Seeded: %,d commitments across %d organisations and 40 working sessions, one of "
                 + "them with %,d events;%n%,d events stored; %,d timeline rows.%n", settings.reading().commitments(),
                 ORGANISATIONS, settings.reading().timelineEvents(), single("SELECT count(*) FROM "
@@ -270,6 +331,58 @@ final class ReadBenchmark {
         new Report(out).facts(database.facts(), database.name(), loadBefore);
         new Report(out).lines("PROBLEMS (exit status 1):", problems);
         out.flush();
+    }
+
+    private void reportLag(PrintStream out) {
+        String row = "%-4s %-58s %10s %9s%n";
+        out.printf(Locale.ROOT, "Projection lag under a steady load of %,d progress reports (%.1f/s for %.1f s, "
+                + "through the command gateway, each awaited):%n%n", lag.writes(), lag.rate(),
+                lag.length().toMillis() / 1e3);
+        out.printf(row, "", "", "p50", "p99");
+        lagRow(out, row, "L1", "lag until the dashboard view holds the report", lag.view());
+        lagRow(out, row, "L2", "lag until minPosition reads may answer with it", lag.readable());
+        lagRow(out, row, "C", "commit round trip: JDBC insert of one event row, autocommit", lag.commits());
+        lagRow(out, row, "", "(the progress report command itself, for comparison)", lag.commands());
+        out.println();
+        out.println("Times in ms, from the gateway's answer (the report's events are committed). L1: the commitment's "
+                + "row in");
+        out.println("crt_query.commitment_dashboard has the report's sequence. L2: every segment token of the "
+                + "commitments processor");
+        out.println("has reached the report's global index (ProjectionPositions.position, what minPosition waits "
+                + "for). Both polled every");
+        out.println("2 ms from their own connection. C: between two reports, an INSERT of the bytes of a stored "
+                + "ProgressReported into a copy");
+        out.println("of the event table, on a connection of its own, autocommit (one commit, one WAL flush).");
+        out.println();
+    }
+
+    private static void lagRow(PrintStream out, String row, String key, String label, Latencies latencies) {
+        out.printf(Locale.ROOT, row, key, label, millis(latencies.medianMillis()), millis(latencies.p99Millis()));
+    }
+
+    /**
+     * The read run's lines of the one table a full run prints: each query's median and p99 beside its SQL (target
+     * at most 1.5), and the projection lag's p99 beside a commit round trip's (reported). Call after
+     * {@link #runAndCleanUp()}; empty when the run did not get that far.
+     */
+    List<SummaryRow> summaryRows() {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (ReadProbe.Result result : results) {
+            String figure = result.probe().key() + " " + result.probe().label();
+            rows.add(SummaryRow.atMost(figure + ", median", "API " + millis(result.api().medianMillis()) + " ms",
+                    "SQL " + millis(result.baseline().medianMillis()) + " ms",
+                    result.api().medianMillis() / result.baseline().medianMillis(), MAX_RATIO));
+            rows.add(SummaryRow.atMost(figure + ", p99", "API " + millis(result.api().p99Millis()) + " ms",
+                    "SQL " + millis(result.baseline().p99Millis()) + " ms",
+                    result.api().p99Millis() / result.baseline().p99Millis(), MAX_RATIO));
+        }
+        if (lag != null) {
+            rows.add(SummaryRow.reported(String.format(Locale.ROOT, "projection lag under steady load (%.0f writes/s),"
+                    + " p99, until minPosition reads see it", lag.rate()), "p99 " + millis(lag.readable().p99Millis())
+                    + " ms", "commit p99 " + millis(lag.commits().p99Millis()) + " ms",
+                    lag.readable().p99Millis() / lag.commits().p99Millis()));
+        }
+        return rows;
     }
 
     private static String millis(double value) {

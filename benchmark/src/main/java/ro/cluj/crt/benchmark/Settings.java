@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What one run measures and where: arguments ({@code --duration=15}, {@code --warmup=15}, {@code --clients=8},
  * {@code --keep}, for the read figures {@code --reads}, {@code --samples=200}, {@code --commitments=10000},
- * {@code --timeline-events=1000}, for the replay figures {@code --replay}, {@code --events=1000000}) win over the
- * environment ({@code CRT_BENCH_DURATION}, {@code CRT_BENCH_WARMUP}, {@code CRT_BENCH_CLIENTS},
- * {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
+ * {@code --timeline-events=1000}, {@code --lag-seconds=30}, {@code --lag-rate=40}, for the replay figures
+ * {@code --replay}, {@code --events=1000000}) win over the environment ({@code CRT_BENCH_DURATION},
+ * {@code CRT_BENCH_WARMUP}, {@code CRT_BENCH_CLIENTS}, {@code CRT_BENCH_DATABASE_URL}); durations are in seconds.
  *
  * @param serverUrl   the JDBC address of the PostgreSQL server, ending in '/', under which the fresh database is made
  * @param warmup      how long each workload runs, discarded, before anything is measured; at least 1 s, because the
@@ -32,15 +32,17 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
      * @param samples        timed turns of each read figure (API and SQL once each per turn)
      * @param commitments    commitments seeded, the long-lived one included
      * @param timelineEvents events in the long-lived commitment's timeline
+     * @param lagSeconds     how long the steady write load of the lag figure lasts
+     * @param lagRate        progress reports per second of that load
      */
-    record Reading(int samples, int commitments, int timelineEvents) {
+    record Reading(int samples, int commitments, int timelineEvents, int lagSeconds, int lagRate) {
     }
 
     static final String USAGE = """
             usage: java -jar crt-benchmark.jar [--duration=SECONDS] [--warmup=SECONDS] [--clients=N] [--no-sealing]
                                                [--keep]
                    java -jar crt-benchmark.jar --reads [--samples=200] [--commitments=10000] [--timeline-events=1000]
-                                               [--clients=N] [--keep]
+                                               [--lag-seconds=30] [--lag-rate=40] [--clients=N] [--keep]
                    java -jar crt-benchmark.jar --replay [--events=1000000] [--keep]
                    java -jar crt-benchmark.jar --size [--stored-events=10000000] [--duration=S] [--keep]
               environment: CRT_BENCH_DATABASE_URL (default jdbc:postgresql://127.0.0.1:5432/),
@@ -63,6 +65,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         int samples = 200;
         int commitments = 10_000;
         int timelineEvents = 1_000;
+        int lagSeconds = 30;
+        int lagRate = 40;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--duration=")) {
@@ -93,6 +97,10 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
                 commitments = Integer.parseInt(value);
             } else if (arg.startsWith("--timeline-events=")) {
                 timelineEvents = Integer.parseInt(value);
+            } else if (arg.startsWith("--lag-seconds=")) {
+                lagSeconds = (int) seconds(value);
+            } else if (arg.startsWith("--lag-rate=")) {
+                lagRate = Integer.parseInt(value);
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -100,8 +108,9 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         if (duration < 1 || warmup < 1 || concurrency < 1) {
             throw new IllegalArgumentException("duration and warm-up must be at least 1 s, clients at least 1");
         }
-        if (samples < 1 || commitments < 1 || timelineEvents < 2) {
-            throw new IllegalArgumentException("samples and commitments must be at least 1, timeline events 2");
+        if (samples < 1 || commitments < 1 || timelineEvents < 2 || lagSeconds < 1 || lagRate < 1) {
+            throw new IllegalArgumentException("samples, commitments, lag seconds and lag rate must be at least 1, "
+                    + "timeline events 2");
         }
         if ((reads ? 1 : 0) + (replay ? 1 : 0) + (size ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--reads, --replay and --size are separate runs");
@@ -115,7 +124,8 @@ record Settings(String serverUrl, Duration warmup, Duration duration, int concur
         }
         String url = server.endsWith("/") ? server : server + "/";
         return new Settings(url, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), concurrency, keep, reads,
-                new Reading(samples, commitments, timelineEvents), replay, events, sealing, size, storedEvents);
+                new Reading(samples, commitments, timelineEvents, lagSeconds, lagRate), replay, events, sealing, size,
+                storedEvents);
     }
 
     private static long seconds(String text) {

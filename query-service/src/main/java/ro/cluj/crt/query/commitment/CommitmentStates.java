@@ -35,8 +35,30 @@ final class CommitmentStates {
     static CommitmentState fold(String commitmentId, List<Step> steps, LocalDate today, boolean latestFactWins) {
         Fold fold = new Fold();
         fold.latestFactWins = latestFactWins;
-        steps.forEach(fold::apply);
+        int lastProgress = latestFactWins ? -1 : lastOf(steps, "ProgressReported");
+        int lastReview = latestFactWins ? -1 : lastOf(steps, "CommitmentReviewed");
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            boolean replaced = !latestFactWins && (step.type().equals("ProgressReported") && i != lastProgress
+                    || step.type().equals("CommitmentReviewed") && i != lastReview);
+            // in recorded order a later report or review replaces an earlier one whatever that said, so the earlier
+            // one's content is never read (a stored document is parsed only when read: years of weekly reports)
+            if (replaced) {
+                fold.lastSequence = step.sequence();
+            } else {
+                fold.apply(step);
+            }
+        }
         return fold.state(commitmentId, today);
+    }
+
+    private static int lastOf(List<Step> steps, String type) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).type().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Applies one more step to a state folded before (none for the first step). */

@@ -26,6 +26,7 @@ import ro.cluj.crt.query.config.ProjectionPositions;
 import ro.cluj.crt.query.config.ReadResponses;
 import ro.cluj.crt.query.config.Readers;
 import ro.cluj.crt.query.config.StoredEvents;
+import ro.cluj.crt.query.config.ViewDocument;
 import ro.cluj.crt.query.config.ViewJson;
 import ro.cluj.crt.support.web.InvalidRequestException;
 import ro.cluj.crt.support.web.NotFoundException;
@@ -149,6 +150,6 @@ class CommitmentTimelineController {
 
     private static CommitmentStates.Step step(ResultSet row, int rowNumber) throws SQLException {
         return new CommitmentStates.Step(row.getString("event_type"), row.getLong("sequence_number"),
-                ViewJson.read(row.getString("content"), CONTENT));
+                ViewDocument.of(row.getString("content"), null));
     }
 }

@@ -48,13 +48,17 @@ class DashboardQueries {
     private static final String LISTED = "(SELECT s.*, o.name AS lead_organisation_name FROM " + STANDING + " s"
             + " LEFT JOIN organisation o ON o.organisation_id = s.lead_organisation_id) s";
 
+    /**
+     * The counts of a group, over rows {@code g} that already count the commitments of each standing ({@code n}):
+     * grouping by the standing computes it once a row, where a filter per count would compute it once a count.
+     */
     private static final String COUNTS = """
-            count(*) AS commitments,
-            count(*) FILTER (WHERE s.standing = 'on-track') AS on_track,
-            count(*) FILTER (WHERE s.standing = 'at-risk') AS at_risk,
-            count(*) FILTER (WHERE s.standing = 'late') AS late,
-            count(*) FILTER (WHERE s.standing = 'fulfilled') AS fulfilled,
-            count(*) FILTER (WHERE s.standing = 'abandoned') AS abandoned""";
+            coalesce(sum(g.n), 0)::bigint AS commitments,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'on-track'), 0)::bigint AS on_track,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'at-risk'), 0)::bigint AS at_risk,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'late'), 0)::bigint AS late,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'fulfilled'), 0)::bigint AS fulfilled,
+            coalesce(sum(g.n) FILTER (WHERE g.standing = 'abandoned'), 0)::bigint AS abandoned""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -64,30 +68,36 @@ class DashboardQueries {
 
     CommitmentDashboard dashboard(DashboardDay day) {
         MapSqlParameterSource on = day.parameters();
-        Counts total = jdbc.queryForObject("SELECT " + COUNTS + " FROM " + STANDING + " s", on,
-                (row, i) -> counts(row));
+        Counts total = jdbc.queryForObject("SELECT " + COUNTS + " FROM (SELECT s.standing, count(*) AS n FROM "
+                + STANDING + " s GROUP BY s.standing) g", on, (row, i) -> counts(row));
         return new CommitmentDashboard(day.today(), day.atRiskWithinDays(), total, grouped("field", on),
                 grouped("session_id", on), overTime());
     }
 
     private List<GroupCounts> grouped(String column, MapSqlParameterSource on) {
-        return jdbc.query("SELECT s." + column + " AS key, " + COUNTS + " FROM " + STANDING + " s GROUP BY s."
-                        + column + " ORDER BY commitments DESC, s." + column + " NULLS LAST", on,
+        return jdbc.query("SELECT g.key, " + COUNTS + " FROM (SELECT s." + column + " AS key, s.standing, count(*)"
+                        + " AS n FROM " + STANDING + " s GROUP BY 1, 2) g GROUP BY g.key"
+                        + " ORDER BY commitments DESC, g.key NULLS LAST", on,
                 (row, i) -> new GroupCounts(row.getString("key"), counts(row)));
     }
 
+    /** Counted by month and type first, then spread over the columns: one comparison of the type a row. */
     private List<CommitmentDashboard.Month> overTime() {
         return jdbc.query("""
-                SELECT to_char(coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Bucharest')::date),
-                               'YYYY-MM') AS month,
-                       count(*) FILTER (WHERE event_type = 'CommitmentMade') AS made,
-                       count(*) FILTER (WHERE event_type = 'CommitmentFulfilled') AS fulfilled,
-                       count(*) FILTER (WHERE event_type = 'CommitmentAbandoned') AS abandoned,
-                       count(*) FILTER (WHERE event_type = 'CommitmentReopened') AS reopened,
-                       count(*) FILTER (WHERE event_type IN ('MilestoneMissed', 'TargetDateMissed')) AS missed,
-                       count(*) FILTER (WHERE event_type = 'ProgressReported') AS progress_reports,
-                       count(*) FILTER (WHERE event_type = 'CommitmentReviewed') AS reviews
-                FROM commitment_timeline GROUP BY month ORDER BY month""",
+                SELECT g.month,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type = 'CommitmentMade'), 0)::bigint AS made,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type = 'CommitmentFulfilled'), 0)::bigint AS fulfilled,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type = 'CommitmentAbandoned'), 0)::bigint AS abandoned,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type = 'CommitmentReopened'), 0)::bigint AS reopened,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type IN ('MilestoneMissed', 'TargetDateMissed')), 0)
+                           ::bigint AS missed,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type = 'ProgressReported'), 0)::bigint
+                           AS progress_reports,
+                       coalesce(sum(g.n) FILTER (WHERE g.event_type = 'CommitmentReviewed'), 0)::bigint AS reviews
+                FROM (SELECT to_char(coalesce(occurred_on, (recorded_at AT TIME ZONE 'Europe/Bucharest')::date),
+                                     'YYYY-MM') AS month, event_type, count(*) AS n
+                      FROM commitment_timeline GROUP BY 1, 2) g
+                GROUP BY g.month ORDER BY g.month""",
                 (row, i) -> new CommitmentDashboard.Month(row.getString("month"), row.getLong("made"),
                         row.getLong("fulfilled"), row.getLong("abandoned"), row.getLong("reopened"),
                         row.getLong("missed"), row.getLong("progress_reports"), row.getLong("reviews")));
@@ -158,9 +168,11 @@ class DashboardQueries {
     }
 
     private static String scorecardQuery(String where) {
-        return "SELECT p.organisation_id, o.name, " + COUNTS + " FROM commitment_party p JOIN " + STANDING
-                + " s USING (commitment_id) LEFT JOIN organisation o ON o.organisation_id = p.organisation_id "
-                + where + " GROUP BY p.organisation_id, o.name ORDER BY commitments DESC, p.organisation_id";
+        return "SELECT g.organisation_id, g.name, " + COUNTS + " FROM (SELECT p.organisation_id, o.name, s.standing,"
+                + " count(*) AS n FROM commitment_party p JOIN " + STANDING + " s USING (commitment_id)"
+                + " LEFT JOIN organisation o ON o.organisation_id = p.organisation_id " + where
+                + " GROUP BY 1, 2, 3) g GROUP BY g.organisation_id, g.name"
+                + " ORDER BY commitments DESC, g.organisation_id";
     }
 
     private static Counts counts(ResultSet row) throws SQLException {

@@ -4,8 +4,11 @@ import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -51,6 +54,24 @@ public class EventStoreFollowing {
         AwaitingEventStore store = new AwaitingEventStore(engine, connections, schema, patience);
         store.checkIfPresent();
         return store;
+    }
+
+    /**
+     * The store as Axon's Spring Boot configuration makes it, but asking the database for new events every
+     * {@code crt.query.fetch-delay} once it has read them all. Events are appended by the command service, so a wait
+     * is never cut short by an append here: the default second was most of the lag between a command's answer and
+     * the views showing it. An empty look-up is one index probe; at 50 ms, twenty a second.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
+                                  @Value("${crt.query.fetch-delay:50ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
     }
 
     @Bean

@@ -1,7 +1,11 @@
 package ro.cluj.crt.query.config;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -12,9 +16,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,8 +38,9 @@ public class ProjectionPositions {
     public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer, PlatformTransactionManager transactions,
                                @Value("${crt.query.max-wait:10s}") Duration maxWait) {
         this.jdbc = jdbc;
+        // the isolation level is set by the transaction's first statement (see read), not on the connection: that
+        // costs the driver a look-up and two session changes, three round trips, per read
         this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
         this.serializer = serializer;
         this.maxWait = maxWait;
@@ -64,9 +69,11 @@ public class ProjectionPositions {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Positioned<T> result = snapshot.execute(status -> {
+                jdbc.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                Map<String, List<TrackingToken>> all = tokens(processors);
                 long position = Long.MAX_VALUE;
                 for (String processor : processors) {
-                    List<TrackingToken> tokens = tokens(processor);
+                    List<TrackingToken> tokens = all.getOrDefault(processor, List.of());
                     if (minPosition != null
                             && (tokens.isEmpty() || !tokens.stream().allMatch(t -> covers(t, minPosition)))) {
                         return null;
@@ -92,12 +99,22 @@ public class ProjectionPositions {
     }
 
     private List<TrackingToken> tokens(String processor) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (row, i) -> row.getString("token_type") == null ? null
-                        : (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("token"),
-                                byte[].class, new SimpleSerializedType(row.getString("token_type"), null))),
-                processor).stream().map(token -> token == null ? GapAwareTrackingToken.newInstance(-1, List.of())
-                : token).toList();
+        return tokens(List.of(processor)).getOrDefault(processor, List.of());
+    }
+
+    /** The tokens of each processor, read in one query (a segment that never processed anything counts as -1). */
+    private Map<String, List<TrackingToken>> tokens(List<String> processors) {
+        Map<String, List<TrackingToken>> tokens = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT processor_name, token, token_type FROM token_entry WHERE processor_name = ANY (?)");
+            statement.setArray(1, connection.createArrayOf("varchar", processors.toArray()));
+            return statement;
+        }, (RowCallbackHandler) row -> tokens.computeIfAbsent(row.getString(1), name -> new ArrayList<>())
+                .add(row.getString(3) == null ? GapAwareTrackingToken.newInstance(-1, List.of())
+                        : (TrackingToken) serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(2),
+                                byte[].class, new SimpleSerializedType(row.getString(3), null)))));
+        return tokens;
     }
 
     /** A view being rebuilt covers what its replay has applied so far, not what it had before the reset. */
