@@ -211,8 +211,9 @@ final class ReplayBenchmark {
      * views (never replayed here) take neither cores nor heap from it.
      */
     private void startQueriesAndStopTheirProcessors(ServiceUnderTest.Secrets secrets) throws Exception {
+        String extra = System.getenv().getOrDefault("CRT_BENCH_QUERY_ARGS", "");
         queries = ServiceUnderTest.start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                database.url(), secrets);
+                database.url(), secrets, extra.isBlank() ? new String[0] : extra.trim().split("\\s+"));
         long last = single("SELECT max(global_index) FROM " + BenchDatabase.EVENT_TABLE);
         awaitAll(processors(), System.nanoTime(), last);
         EventProcessingConfiguration processing = queries.bean(EventProcessingConfiguration.class);
