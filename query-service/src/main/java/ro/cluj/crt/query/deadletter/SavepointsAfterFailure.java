@@ -153,7 +153,8 @@ public final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
                     beCareful();
                     log.atInfo().setMessage("held writes failed at commit; batch rolled back, retried with savepoints")
                             .log();
-                    throw e;
+                    // the failure's message may quote the event's data, and the processor logs what it is given
+                    throw new RetryWithSavepoints(e);
                 }
             }
 
