@@ -211,9 +211,8 @@ final class ReplayBenchmark {
      * views (never replayed here) take neither cores nor heap from it.
      */
     private void startQueriesAndStopTheirProcessors(ServiceUnderTest.Secrets secrets) throws Exception {
-        String extra = System.getenv().getOrDefault("CRT_BENCH_QUERY_ARGS", "");
         queries = ServiceUnderTest.start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                database.url(), secrets, extra.isBlank() ? new String[0] : extra.trim().split("\\s+"));
+                database.url(), secrets);
         long last = single("SELECT max(global_index) FROM " + BenchDatabase.EVENT_TABLE);
         awaitAll(processors(), System.nanoTime(), last);
         EventProcessingConfiguration processing = queries.bean(EventProcessingConfiguration.class);
@@ -302,7 +301,8 @@ final class ReplayBenchmark {
         long stored = single("SELECT count(*) FROM " + BenchDatabase.EVENT_TABLE + " WHERE payload_type = '"
                 + event.getName() + "'");
         String line = String.format(Locale.ROOT, "after the tracker's rebuild: SELECT count(*) FROM %s = %,d; %s "
-                + "events stored %,d: %s", view, rows, event.getSimpleName(), stored, rows == stored ? "OK" : "MISMATCH");
+                + "events stored %,d: %s", view, rows, event.getSimpleName(), stored,
+                rows == stored ? "OK" : "MISMATCH");
         checks.add(line);
         if (rows != stored) {
             problems.add(line);

@@ -72,8 +72,8 @@ public class DeadLettering {
      * This configuration replaces the one Axon's auto-configuration registers from {@code dlq.cache}, so it carries
      * that cache on: without it, every event costs a query asking the queue whether its aggregate has a parked event.
      */
-    private static DeadLetteringEventHandlerInvoker.Builder cached(DeadLetteringEventHandlerInvoker.Builder invoker,
-                                                                   EventProcessorProperties.ProcessorSettings settings) {
+    private static DeadLetteringEventHandlerInvoker.Builder cached(
+            DeadLetteringEventHandlerInvoker.Builder invoker, EventProcessorProperties.ProcessorSettings settings) {
         EventProcessorProperties.DlqCache cache = settings.getDlq().getCache();
         return cache.isEnabled()
                 ? invoker.enableSequenceIdentifierCache().sequenceIdentifierCacheSize(cache.getSize()) : invoker;

@@ -48,7 +48,7 @@ public final class WriteBehind {
         return new WriteBehind(jdbc, false);
     }
 
-    /** Runs {@code sql} with {@code arguments} now or before the commit; {@code tables} are all the tables it touches. */
+    /** Runs {@code sql} with {@code arguments} now or before the commit; {@code tables}: all the tables it touches. */
     public void update(String sql, Set<String> tables, Object... arguments) {
         Pending pending = deferred ? pending() : null;
         if (pending == null) {
