@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import ro.cluj.crt.events.ExternalReference;
@@ -33,32 +34,71 @@ import ro.cluj.crt.events.person.PersonId;
 import ro.cluj.crt.events.vocabulary.Field;
 import ro.cluj.crt.events.vocabulary.Vocabulary;
 import ro.cluj.crt.query.config.ViewJson;
+import ro.cluj.crt.query.config.WriteBehind;
 
 /**
  * The catalogue view: organisations with their interviews in their latest version, and the measures, support needs
  * and support offers of the interviews that count. Every row remembers the version of the last event applied to it,
  * so an event delivered twice changes nothing.
+ *
+ * <p>The processor's instance holds the writes of registrations, corrections and recorded interviews back until its
+ * batch commits ({@link WriteBehind}): each of them is one statement that decides from the rows it finds what to do.
+ * The rarer events whose handling reads a statement's count first send what is held.
  */
 @Component
 @ProcessingGroup(CatalogueProjection.PROCESSING_GROUP)
 public class CatalogueProjection {
 
     public static final String PROCESSING_GROUP = "catalogue";
-    private final JdbcTemplate jdbc;
+    private static final Set<String> ORGANISATION = Set.of("organisation");
+    private static final Set<String> COUNTED = Set.of("interview", "measure", "support_need", "support_offer");
+    /**
+     * A recorded interview with its measures, support needs and support offer in one statement: the child rows are
+     * inserted only when the interview's row is, so the statement is idempotent on its own and can be held back.
+     */
+    private static final String RECORD_INTERVIEW = """
+            WITH recorded AS (
+                INSERT INTO interview (interview_id, organisation_id, version, status, interview_date, consent,
+                                       source_name, source_licence, content, external_source, external_id,
+                                       recorded_at)
+                VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (interview_id) DO NOTHING
+                RETURNING interview_id, organisation_id, consent),
+            measures AS (
+                INSERT INTO measure (interview_id, position, measure_id, organisation_id, field, consent)
+                SELECT r.interview_id, m.n - 1, m.measure_id, r.organisation_id, m.field, r.consent
+                FROM recorded r, unnest(?::text[], ?::text[]) WITH ORDINALITY AS m(measure_id, field, n)),
+            needs AS (
+                INSERT INTO support_need (interview_id, position, organisation_id, kind, horizon, consent)
+                SELECT r.interview_id, s.n - 1, r.organisation_id, s.kind, s.horizon, r.consent
+                FROM recorded r, unnest(?::text[], ?::text[]) WITH ORDINALITY AS s(kind, horizon, n))
+            INSERT INTO support_offer (interview_id, field, organisation_id, consent)
+            SELECT r.interview_id, o.field, r.organisation_id, r.consent
+            FROM recorded r, unnest(?::text[]) AS o(field)""";
 
+    private final JdbcTemplate jdbc;
+    private final WriteBehind writes;
+
+    /** Writes at once: for replays that read the catalogue inside the transaction that builds it. */
     public CatalogueProjection(JdbcTemplate jdbc) {
+        this(jdbc, WriteBehind.immediate(jdbc));
+    }
+
+    @Autowired
+    CatalogueProjection(JdbcTemplate jdbc, WriteBehind writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(OrganisationRegistered event, @SequenceNumber long version, @Timestamp Instant at) {
         OrganisationDetails details = event.details();
         ExternalReference reference = event.externalReference();
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO organisation (organisation_id, version, name, sector, authority_level, fields, locality,
                                           external_source, external_id, registered_at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-                ON CONFLICT (organisation_id) DO NOTHING""",
+                ON CONFLICT (organisation_id) DO NOTHING""", ORGANISATION,
                 event.organisationId().value(), version, details.name(), details.sector().code(),
                 code(details.authorityLevel()), ViewJson.write(details.fields()), details.locality(),
                 reference == null ? null : reference.source(), reference == null ? null : reference.id(),
@@ -68,10 +108,10 @@ public class CatalogueProjection {
     @EventHandler
     void on(OrganisationDetailsCorrected event, @SequenceNumber long version, @Timestamp Instant at) {
         OrganisationDetails details = event.details();
-        jdbc.update("""
+        writes.update("""
                 UPDATE organisation SET version = ?, name = ?, sector = ?, authority_level = ?, fields = ?::jsonb,
                                         locality = ?, corrected_at = ?
-                WHERE organisation_id = ? AND version < ?""",
+                WHERE organisation_id = ? AND version < ?""", ORGANISATION,
                 version, details.name(), details.sector().code(), code(details.authorityLevel()),
                 ViewJson.write(details.fields()), details.locality(), sqlTime(at), event.organisationId().value(),
                 version);
@@ -112,6 +152,7 @@ public class CatalogueProjection {
 
     /** Moves the organisation's row to {@code version}; false when that event was applied already. */
     private boolean advance(OrganisationId organisation, long version) {
+        WriteBehind.flushPending();
         return jdbc.update("UPDATE organisation SET version = ? WHERE organisation_id = ? AND version < ?",
                 version, organisation.value(), version) == 1;
     }
@@ -120,25 +161,25 @@ public class CatalogueProjection {
     void on(InterviewRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
         InterviewContent content = event.content();
         ExternalReference reference = event.externalReference();
-        int inserted = jdbc.update("""
-                INSERT INTO interview (interview_id, organisation_id, version, status, interview_date, consent,
-                                       source_name, source_licence, content, external_source, external_id,
-                                       recorded_at)
-                VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-                ON CONFLICT (interview_id) DO NOTHING""",
+        List<Measure> measures = content.measures();
+        List<SupportNeed> needs = content.supportNeeds();
+        writes.update(RECORD_INTERVIEW, COUNTED,
                 event.interviewId().value(), event.organisationId().value(), version, content.date(),
                 content.consent().code(), sourceName(content), sourceLicence(content), ViewJson.write(content),
                 reference == null ? null : reference.source(), reference == null ? null : reference.id(),
-                sqlTime(at));
-        if (inserted == 1) {
-            insertCounted(event.interviewId().value(), event.organisationId().value(), content);
-        }
+                sqlTime(at),
+                measures.stream().map(Measure::measureId).toArray(String[]::new),
+                measures.stream().map(measure -> measure.field().code()).toArray(String[]::new),
+                needs.stream().map(need -> need.kind().code()).toArray(String[]::new),
+                needs.stream().map(need -> code(need.horizon())).toArray(String[]::new),
+                offeredFields(content).stream().map(Field::code).toArray(String[]::new));
     }
 
     @EventHandler
     void on(InterviewAmended event, @SequenceNumber long version, @Timestamp Instant at) {
         InterviewContent content = event.content();
         String interviewId = event.interviewId().value();
+        WriteBehind.flushPending();
         int updated = jdbc.update("""
                 UPDATE interview SET version = ?, interview_date = ?, consent = ?, source_name = ?,
                                      source_licence = ?, content = ?::jsonb, amended_at = ?
@@ -154,6 +195,7 @@ public class CatalogueProjection {
     @EventHandler
     void on(InterviewRetracted event, @SequenceNumber long version) {
         String interviewId = event.interviewId().value();
+        WriteBehind.flushPending();
         int updated = jdbc.update(
                 "UPDATE interview SET version = ?, status = 'retracted' WHERE interview_id = ? AND version < ?",
                 version, interviewId, version);
@@ -191,14 +233,19 @@ public class CatalogueProjection {
         jdbc.batchUpdate("""
                 INSERT INTO support_need (interview_id, position, organisation_id, kind, horizon, consent)
                 VALUES (?, ?, ?, ?, ?, ?)""", needs);
-        if (content.supportOffer() != null && content.supportOffer().willing()) {
-            Set<Field> fields = new LinkedHashSet<>(content.supportOffer().fields());
-            jdbc.batchUpdate("""
-                    INSERT INTO support_offer (interview_id, field, organisation_id, consent)
-                    VALUES (?, ?, ?, ?)""",
-                    fields.stream().map(field -> new Object[] {interviewId, field.code(), organisationId, consent})
-                            .toList());
+        jdbc.batchUpdate("""
+                INSERT INTO support_offer (interview_id, field, organisation_id, consent)
+                VALUES (?, ?, ?, ?)""",
+                offeredFields(content).stream()
+                        .map(field -> new Object[] {interviewId, field.code(), organisationId, consent}).toList());
+    }
+
+    /** The fields of a willing support offer, each once, in the order given; none when there is no such offer. */
+    private static Set<Field> offeredFields(InterviewContent content) {
+        if (content.supportOffer() == null || !content.supportOffer().willing()) {
+            return Set.of();
         }
+        return new LinkedHashSet<>(content.supportOffer().fields());
     }
 
     private void deleteCounted(String interviewId) {

@@ -3,6 +3,7 @@ package ro.cluj.crt.query.config;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,9 +63,20 @@ public class DeadLettering {
                 configurer.eventProcessing()
                         .registerDeadLetterPolicy(group, config -> new ParkingPolicy(group, savepoints))
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                                (config, invoker) -> invoker.allowReset(true));
+                                (config, invoker) -> cached(invoker.allowReset(true), settings));
             }
         });
+    }
+
+    /**
+     * This configuration replaces the one Axon's auto-configuration registers from {@code dlq.cache}, so it carries
+     * that cache on: without it, every event costs a query asking the queue whether its aggregate has a parked event.
+     */
+    private static DeadLetteringEventHandlerInvoker.Builder cached(
+            DeadLetteringEventHandlerInvoker.Builder invoker, EventProcessorProperties.ProcessorSettings settings) {
+        EventProcessorProperties.DlqCache cache = settings.getDlq().getCache();
+        return cache.isEnabled()
+                ? invoker.enableSequenceIdentifierCache().sequenceIdentifierCacheSize(cache.getSize()) : invoker;
     }
 
     @Bean

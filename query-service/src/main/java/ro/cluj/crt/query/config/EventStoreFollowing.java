@@ -39,7 +39,8 @@ public class EventStoreFollowing {
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer events,
                                           PersistenceExceptionResolver resolver, ConnectionProvider connections,
                                           TransactionManager transactions, EventSchema schema, GapPatience patience,
-                                          org.axonframework.config.Configuration configuration) {
+                                          org.axonframework.config.Configuration configuration,
+                                          @Value("${crt.query.read-batch-size:1000}") int readBatchSize) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(events)
@@ -50,6 +51,7 @@ public class EventStoreFollowing {
                 .schema(schema)
                 .gapTimeout(patience.gapTimeoutMillis())
                 .maxGapOffset(patience.maxGapOffset())
+                .batchSize(readBatchSize)
                 .build();
         AwaitingEventStore store = new AwaitingEventStore(engine, connections, schema, patience);
         store.checkIfPresent();

@@ -21,6 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class ProcessorTuning {
 
+    /** The projections' writes, held back until their processor's batch commits. */
+    @Bean
+    WriteBehind projectionWrites(JdbcTemplate jdbc) {
+        return WriteBehind.deferred(jdbc);
+    }
+
     @Bean
     SegmentShare segmentShare(JdbcTemplate jdbc,
                               @Value("${crt.query.node-heartbeat:2s}") Duration heartbeat,

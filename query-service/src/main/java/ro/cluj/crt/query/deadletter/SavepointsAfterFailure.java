@@ -12,9 +12,12 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ro.cluj.crt.query.config.WriteBehind;
 
 /**
  * Lets a failed event be parked without leaving half of it in the view. A failed statement aborts a PostgreSQL
@@ -23,6 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that failure rolls the whole batch back ({@link RetryWithSavepoints}, which the {@link ParkingPolicy} passes on)
  * and for the next {@link #CAREFUL_FOR} every handler runs in a savepoint of its own, the batch's retry included,
  * where a handler that fails again is parked. Retries of parked events always run so.
+ *
+ * <p>Handlers may hold their writes back until the commit ({@link WriteBehind}); a held write that fails then fails
+ * the commit, which likewise rolls the batch back and turns savepoints on. Inside a savepoint nothing is held: what
+ * earlier handlers held is sent before it, and what the handler held is sent within it, so a failure is the event's
+ * own and parks it alone.
  */
 public final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
 
@@ -83,18 +91,23 @@ public final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
             }
             if (!careful()) {
                 try {
+                    watchHeldWrites();
                     return super.handle(message, target);
                 } catch (Exception e) {
-                    beCareful();
-                    log.atInfo().setMessage("handler failed; batch rolled back, retried with savepoints")
-                            .addKeyValue("eventId", message.getIdentifier()).log();
-                    throw new RetryWithSavepoints(e);
+                    throw retry(e, message.getIdentifier());
                 }
+            }
+            try {
+                WriteBehind.flushPending();
+            } catch (RuntimeException e) {
+                throw retry(e, message.getIdentifier());
             }
             try {
                 return nested.execute(status -> {
                     try {
-                        return super.handle(message, target);
+                        Object result = super.handle(message, target);
+                        WriteBehind.flushPending();
+                        return result;
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
@@ -105,6 +118,51 @@ public final class SavepointsAfterFailure implements HandlerEnhancerDefinition {
                 throw failure.checked;
             }
         }
+    }
+
+    private RetryWithSavepoints retry(Exception failure, String eventId) {
+        beCareful();
+        log.atInfo().setMessage("handler failed; batch rolled back, retried with savepoints")
+                .addKeyValue("eventId", eventId).log();
+        return new RetryWithSavepoints(failure);
+    }
+
+    /**
+     * Once per transaction: sends the writes handlers held back before the commit, and turns savepoints on when
+     * that fails, so that the batch's retry finds the event that failed. It runs before {@link WriteBehind}'s own
+     * sending, which then has nothing left.
+     */
+    private void watchHeldWrites() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                try {
+                    WriteBehind.flushPending();
+                } catch (RuntimeException e) {
+                    beCareful();
+                    log.atInfo().setMessage("held writes failed at commit; batch rolled back, retried with savepoints")
+                            .log();
+                    // the failure's message may quote the event's data, and the processor logs what it is given
+                    throw new RetryWithSavepoints(e);
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(SavepointsAfterFailure.this);
+            }
+        });
     }
 
     /** Carries a handler's checked exception through the transaction template, which only passes unchecked ones. */

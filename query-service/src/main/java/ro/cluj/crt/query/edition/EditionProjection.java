@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import ro.cluj.crt.events.edition.EditionPublished;
 import ro.cluj.crt.query.catalogue.CatalogueProjection;
+import ro.cluj.crt.query.config.WriteBehind;
 import ro.cluj.crt.query.report.ReportQueries;
 
 /**
@@ -40,6 +41,8 @@ public class EditionProjection {
     @EventHandler
     void on(EditionPublished event, TrackingToken token) {
         long position = token.position().orElseThrow();
+        // the catalogue's writes of the events before this one may still be held for the batch's commit
+        WriteBehind.flushPending();
         EditionSnapshots.Sealed edition = snapshots.take(event, position);
         int written = jdbc.update("""
                 INSERT INTO edition (number, edition_id, position, published_on, week_of, title, corrects, sha256,
