@@ -48,6 +48,8 @@ final class FullRun {
         part("write throughput (figures 1, 2)", write::runAndCleanUp, write::summaryRows);
         ReadBenchmark reads = new ReadBenchmark(settings("--reads"));
         part("read latency and projection lag", reads::runAndCleanUp, reads::summaryRows);
+        ReplayBenchmark replay = new ReplayBenchmark(settings("--replay"));
+        part("projection replay and its heap", replay::runAndCleanUp, replay::summaryRows);
         SizeBenchmark size = new SizeBenchmark(settings("--size"));
         part("append rate on a large store", size::runAndCleanUp, size::summaryRows);
         List<SummaryRow> memory = new ArrayList<>();
