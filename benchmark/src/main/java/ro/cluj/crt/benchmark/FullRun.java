@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,7 @@ final class FullRun {
     private record Part(String name, int exitStatus, Duration elapsed, List<SummaryRow> rows) {
     }
 
-    /** A part's run, giving its exit status, and then its rows. */
+    /** A part's run, answering its exit status. */
     private interface Step {
         int run() throws Exception;
     }
@@ -67,7 +68,7 @@ final class FullRun {
         return parts.stream().mapToInt(Part::exitStatus).max().orElse(0);
     }
 
-    private void part(String name, Step step, java.util.function.Supplier<List<SummaryRow>> rows) {
+    private void part(String name, Step step, Supplier<List<SummaryRow>> rows) {
         progress("=== " + name + " ===");
         long began = System.nanoTime();
         int status;
