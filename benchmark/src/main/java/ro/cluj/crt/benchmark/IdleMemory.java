@@ -50,7 +50,7 @@ final class IdleMemory {
         List<Process> started = new ArrayList<>();
         try {
             ServiceUnderTest.Secrets secrets = ServiceUnderTest.Secrets.generate();
-            List<Measured> startups = new ArrayList<>();
+            List<Duration> startups = new ArrayList<>();
             List<String> names = List.of("command-service", "query-service");
             for (String name : names) {
                 int port = freePort();
@@ -58,13 +58,12 @@ final class IdleMemory {
                 Process process = start(name, port, database.url(), secrets);
                 started.add(process);
                 awaitHealthy(name, process, port);
-                startups.add(new Measured(name, 0, Duration.ofNanos(System.nanoTime() - began)));
+                startups.add(Duration.ofNanos(System.nanoTime() - began));
             }
             Thread.sleep(idle.toMillis());
             List<Measured> measured = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
-                measured.add(new Measured(names.get(i), residentKib(started.get(i).pid()),
-                        startups.get(i).startup()));
+                measured.add(new Measured(names.get(i), residentKib(started.get(i).pid()), startups.get(i)));
             }
             return measured;
         } finally {
