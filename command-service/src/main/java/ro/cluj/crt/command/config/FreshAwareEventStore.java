@@ -5,9 +5,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import ro.cluj.crt.command.write.FreshIds;
 
 /**
- * Axon's embedded event store, except that an aggregate whose id this
- * instance has just drawn ({@link FreshIds}) is known to have no history: its creating command appends without first
- * reading a snapshot and the events, two database round trips of the four a create costs otherwise.
+ * Axon's embedded event store, except that an aggregate whose id this instance has just drawn ({@link FreshIds}) is
+ * known to have no history: its creating command appends without first reading a snapshot and the events, two
+ * database round trips of the four a create costs otherwise.
  */
 final class FreshAwareEventStore extends EmbeddedEventStore {
 
